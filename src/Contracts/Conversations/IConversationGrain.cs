@@ -1,0 +1,82 @@
+using Nettiturvakoti.Relay;
+
+namespace Nettiturvakoti.Conversations;
+
+/// <summary>
+/// One chat between an anonymous seeker and a counsellor, keyed by an unguessable id. It owns the
+/// conversation's timeline: every entry gets the next sequence number and is stored durably
+/// before the call that wrote it completes.
+/// </summary>
+public interface IConversationGrain : IGrainWithGuidKey
+{
+    /// <summary>
+    /// Opens the conversation for a seeker and places it in the chosen queue.
+    /// Throws <see cref="ChatRuleException"/> with <see cref="ErrorCodes.UnknownQueue"/> for a
+    /// queue that does not exist, or <see cref="ErrorCodes.AlreadyStarted"/> when called twice.
+    /// </summary>
+    /// <returns>The conversation as the seeker sees it (status <see cref="ConversationStatus.Waiting"/>).</returns>
+    Task<ConversationView> StartAsync(StartConversation request);
+
+    /// <summary>
+    /// Whether <paramref name="seekerSecret"/> is the secret given when the conversation started.
+    /// False for a conversation that was never started, so probing ids learns nothing.
+    /// </summary>
+    Task<bool> IsSeekerAsync(string seekerSecret);
+
+    /// <summary>
+    /// Records the address the seeker connects from now, for the counsellor to see while the chat
+    /// lasts. Ignored once the conversation has ended.
+    /// </summary>
+    Task SetSeekerAddressAsync(string? address);
+
+    /// <summary>
+    /// The conversation as <paramref name="viewer"/> may see it. Throws
+    /// <see cref="ErrorCodes.NotYourConversation"/> when a counsellor asks who is not assigned, or
+    /// when the conversation was never started.
+    /// </summary>
+    Task<ConversationView> GetViewAsync(Participant viewer);
+
+    /// <summary>
+    /// Stores a message from the seeker or the assigned counsellor and hands it to every subscribed
+    /// relay. A send repeated with the same <paramref name="clientMessageId"/> is stored once: the
+    /// repeat returns the stored entry with <see cref="SendOutcome.Duplicate"/> set.
+    /// The seeker may write while waiting; the counsellor once assigned.
+    /// Throws <see cref="ErrorCodes.MessageEmpty"/>, <see cref="ErrorCodes.MessageTooLong"/>,
+    /// <see cref="ErrorCodes.BadClientMessageId"/>, <see cref="ErrorCodes.NotYourConversation"/> or
+    /// <see cref="ErrorCodes.ConversationEnded"/>; nothing is stored then.
+    /// </summary>
+    Task<SendOutcome> SendAsync(Participant from, string clientMessageId, string text);
+
+    /// <summary>
+    /// The entries after <paramref name="afterSequence"/>, in order, at most
+    /// <see cref="ChatLimits.MaxEntriesPerRead"/>; a client that reconnects calls this with the last
+    /// sequence number it saw, and again while it gets a full page.
+    /// </summary>
+    Task<IReadOnlyList<ChatEntry>> ReadAfterAsync(Participant viewer, long afterSequence);
+
+    /// <summary>
+    /// Gives a waiting conversation to a counsellor. Called by the queue grain only, so that one
+    /// seeker never gets two counsellors. Throws <see cref="ErrorCodes.NoLongerWaiting"/> when the
+    /// conversation is not waiting.
+    /// </summary>
+    /// <returns>The conversation as the counsellor sees it, with the seeker's address.</returns>
+    Task<ConversationView> AssignAsync(CounsellorRef counsellor);
+
+    /// <summary>
+    /// Ends the conversation for both sides. Ending an ended conversation does nothing. A seeker
+    /// who ends while waiting leaves the queue.
+    /// </summary>
+    Task<ConversationView> EndAsync(Participant by);
+
+    /// <summary>Tells the other side that <paramref name="from"/> is typing. Nothing is stored.</summary>
+    Task TypingAsync(Participant from);
+
+    /// <summary>
+    /// Subscribes a web front's relay to this conversation's events until
+    /// <see cref="RelayLease.Duration"/> passes without a renewal (calling this again renews).
+    /// </summary>
+    Task SubscribeAsync(IChatRelay relay);
+
+    /// <summary>Stops sending events to <paramref name="relay"/>.</summary>
+    Task UnsubscribeAsync(IChatRelay relay);
+}

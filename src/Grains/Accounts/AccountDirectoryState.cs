@@ -1,0 +1,12 @@
+namespace Nettiturvakoti.Accounts;
+
+/// <summary>Account ids by normalized user name.</summary>
+[GenerateSerializer, Alias("ntk.AccountDirectoryState")]
+public sealed class AccountDirectoryState
+{
+    [Id(0)]
+    public Dictionary<string, Guid> ByUserName { get; set; } = [];
+
+    [Id(1)]
+    public List<Guid> InCreationOrder { get; set; } = [];
+}

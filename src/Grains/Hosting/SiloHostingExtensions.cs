@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nettiturvakoti.Accounts;
+using Nettiturvakoti.Storage;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using Microsoft.AspNetCore.Identity;
+
+namespace Nettiturvakoti.Hosting;
+
+/// <summary>Wires the service's grains and storage into a silo, whichever process hosts it.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>
+    /// Adds clustering for the configured storage: localhost clustering for the embedded SQLite
+    /// default (one silo), ADO.NET clustering for PostgreSQL (any number of silos).
+    /// </summary>
+    public static ISiloBuilder UseNettiturvakotiClustering(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = configuration.GetStorageOptions();
+        var cluster = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new();
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            return silo.UseLocalhostClustering(
+                cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+        }
+
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = cluster.ClusterId;
+            options.ServiceId = cluster.ServiceId;
+        });
+        if (cluster.AdvertisedAddress is { Length: > 0 } address)
+        {
+            silo.ConfigureEndpoints(IPAddress.Parse(address), cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+        }
+
+        return silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = storage.OrleansInvariant;
+            options.ConnectionString = storage.ResolveConnectionString();
+        });
+    }
+
+    /// <summary>
+    /// Adds grain storage, reminders and the service's own stores, all in the configured database.
+    /// </summary>
+    public static ISiloBuilder AddNettiturvakotiGrains(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var storage = configuration.GetStorageOptions();
+        silo.Services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
+        silo.AddAdoNetGrainStorage(StorageNames.Chat, options =>
+        {
+            options.Invariant = storage.OrleansInvariant;
+            options.ConnectionString = storage.ResolveConnectionString();
+        });
+        silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(
+            StorageNames.Chat,
+            (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = storage.OrleansInvariant;
+            options.ConnectionString = storage.ResolveConnectionString();
+        });
+
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddSingleton<ChatDatabase>();
+        silo.Services.AddSingleton<WriteBatcher>();
+        silo.Services.AddSingleton<TranscriptStore>();
+        silo.Services.AddSingleton<WaitingListStore>();
+        silo.Services.AddSingleton<SeekerAddressStore>();
+        silo.Services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
+
+        silo.Services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));
+        silo.Services.AddSingleton<FirstSupervisor>();
+        silo.AddStartupTask((services, cancellationToken) =>
+            services.GetRequiredService<FirstSupervisor>().EnsureAsync(cancellationToken));
+        return silo;
+    }
+
+    /// <summary>The <c>Storage</c> section, with defaults for what it leaves out.</summary>
+    public static StorageOptions GetStorageOptions(this IConfiguration configuration) =>
+        configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+}

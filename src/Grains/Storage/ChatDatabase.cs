@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Nettiturvakoti.Storage;
+
+/// <summary>
+/// Opens connections to the project's own tables (transcripts, waiting lists, seeker addresses),
+/// which live in the same database as Orleans' grain state. The SQL it runs is written to work
+/// unchanged on both SQLite and PostgreSQL.
+/// </summary>
+public sealed class ChatDatabase : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string _connectionString;
+
+    public ChatDatabase(IOptions<StorageOptions> options)
+    {
+        var storage = options.Value;
+        Provider = storage.Provider;
+        _connectionString = storage.ResolveConnectionString();
+        if (Provider == StorageProvider.PostgreSql)
+        {
+            _postgres = NpgsqlDataSource.Create(_connectionString);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(storage.SqliteFile)!);
+        }
+    }
+
+    /// <summary>The database this instance talks to.</summary>
+    public StorageProvider Provider { get; }
+
+    /// <summary>Opens a pooled connection.</summary>
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Nettiturvakoti.Storage;
+
+/// <summary>The <c>Storage</c> configuration section.</summary>
+public sealed class StorageOptions
+{
+    /// <summary>The configuration section these options are read from.</summary>
+    public const string SectionName = "Storage";
+
+    /// <summary>Which database to use.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>The folder of the SQLite file; relative paths are taken from the working folder.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>The PostgreSQL connection string (Npgsql syntax), required for <see cref="StorageProvider.PostgreSql"/>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Whether a host brings the schema up to date when it starts (else: the migrate command).</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    /// <summary>The full path of the SQLite file.</summary>
+    public string SqliteFile => Path.GetFullPath(Path.Combine(DataDirectory, "nettiturvakoti.db"));
+
+    /// <summary>The ADO.NET connection string for the chosen provider.</summary>
+    public string ResolveConnectionString() => Provider switch
+    {
+        StorageProvider.Sqlite => $"Data Source={SqliteFile};Pooling=True",
+        StorageProvider.PostgreSql => string.IsNullOrWhiteSpace(ConnectionString)
+            ? throw new ValidationException(
+                "Storage:ConnectionString is required when Storage:Provider is PostgreSql.")
+            : ConnectionString,
+        _ => throw new ValidationException($"Unknown Storage:Provider '{Provider}'."),
+    };
+
+    /// <summary>The ADO.NET invariant name Orleans' providers know the chosen database by.</summary>
+    public string OrleansInvariant => Provider == StorageProvider.PostgreSql ? "Npgsql" : "System.Data.SQLite";
+}

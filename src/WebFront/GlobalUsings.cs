@@ -1,0 +1,2 @@
+global using Microsoft.Extensions.Logging;
+global using Orleans;

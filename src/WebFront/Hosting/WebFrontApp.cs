@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.FileProviders;
+using Nettiturvakoti.Accounts;
+using Nettiturvakoti.Hosting;
+using Nettiturvakoti.Storage;
+using Nettiturvakoti.WebFront.Hubs;
+using Nettiturvakoti.WebFront.Relay;
+using Nettiturvakoti.WebFront.Security;
+using Orleans.Configuration;
+
+namespace Nettiturvakoti.WebFront.Hosting;
+
+/// <summary>Builds the web front: pages, hubs, login, and the silo or cluster client behind them.</summary>
+public static class WebFrontApp
+{
+    /// <summary>
+    /// Creates the application from command-line arguments and configuration. Tests pass
+    /// <paramref name="customize"/> to add settings or replace services before it is built.
+    /// </summary>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? customize = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = FindContentRoot(),
+            // The pages live in this assembly, whichever process hosts it (tests included).
+            ApplicationName = typeof(WebFrontApp).Assembly.GetName().Name,
+        });
+        customize?.Invoke(builder);
+        ConfigureServices(builder);
+
+        var app = builder.Build();
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder)
+    {
+        var configuration = builder.Configuration;
+        var options = configuration.GetSection(WebFrontOptions.SectionName).Get<WebFrontOptions>() ?? new();
+        var services = builder.Services;
+
+        services.AddHostedService<SchemaMigration>();
+        if (options.Orleans == OrleansMode.CoHosted)
+        {
+            builder.UseOrleans(silo => silo
+                .UseNettiturvakotiClustering(configuration)
+                .AddNettiturvakotiGrains(configuration));
+        }
+        else
+        {
+            builder.UseOrleansClient(client => client.UseNettiturvakotiClusterClient(configuration));
+        }
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<ChatRelay>();
+        services.AddSingleton<RelayEndpoint>();
+        services.AddSingleton<QueueMirrors>();
+        services.AddSingleton<RelaySubscriptions>();
+        services.AddHostedService(sp => sp.GetRequiredService<RelaySubscriptions>());
+
+        services.AddSignalR(hub =>
+            {
+                hub.EnableDetailedErrors = false;
+                hub.MaximumReceiveMessageSize = 32 * 1024;
+                hub.AddFilter<HubErrorFilter>();
+            })
+            .AddJsonProtocol(json =>
+            {
+                json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            });
+
+        services.AddRazorPages();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(cookie =>
+            {
+                cookie.Cookie.Name = "ntk.auth";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = options.SecureCookies
+                    ? CookieSecurePolicy.Always
+                    : CookieSecurePolicy.SameAsRequest;
+                cookie.LoginPath = "/login";
+                cookie.AccessDeniedPath = "/login";
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(10);
+                cookie.SlidingExpiration = true;
+                cookie.Events.OnValidatePrincipal = AccountClaims.ValidateAsync;
+                cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.LoggedIn, policy => policy.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Counsellor, policy => policy
+                .RequireRole(RoleNames.Counsellor)
+                .RequireAssertion(context => !context.User.HasClaim(c => c.Type == AccountClaims.MustChangePassword)))
+            .AddPolicy(Policies.Supervisor, policy => policy
+                .RequireRole(RoleNames.Supervisor)
+                .RequireAssertion(context => !context.User.HasClaim(c => c.Type == AccountClaims.MustChangePassword)));
+
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.TrustedProxies)
+            {
+                forwarded.KnownIPNetworks.Add(SeekerAddress.ParseNetwork(proxy));
+            }
+        });
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        var options = app.Configuration.GetSection(WebFrontOptions.SectionName).Get<WebFrontOptions>() ?? new();
+        if (options.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        app.MapGet("/console", (IWebHostEnvironment environment) =>
+                Results.File(environment.WebRootFileProvider.GetFileInfo("console.html").PhysicalPath!, "text/html; charset=utf-8"))
+            .RequireAuthorization(Policies.Counsellor);
+        app.MapHub<SeekerHub>("/hubs/seeker");
+        app.MapHub<CounsellorHub>("/hubs/counsellor");
+    }
+
+    // Browsers asking for a page are sent to the login page; hubs and scripts get a status code.
+    private static Task Refuse(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/hubs") || context.Request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    // The project folder when run from source or tests (where wwwroot is), else the app's folder.
+    private static string FindContentRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, "src", "WebFront");
+            if (File.Exists(Path.Combine(candidate, "Nettiturvakoti.WebFront.csproj")))
+            {
+                return candidate;
+            }
+
+            if (File.Exists(Path.Combine(folder.FullName, "Nettiturvakoti.WebFront.csproj")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return AppContext.BaseDirectory;
+    }
+}

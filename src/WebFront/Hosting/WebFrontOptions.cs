@@ -1,0 +1,33 @@
+namespace Nettiturvakoti.WebFront.Hosting;
+
+/// <summary>How the web front reaches the grains.</summary>
+public enum OrleansMode
+{
+    /// <summary>A silo runs inside the web front: the one-process deployment.</summary>
+    CoHosted = 0,
+
+    /// <summary>The web front is a client of a separate silo cluster (src/Silo), found through the database.</summary>
+    Client = 1,
+}
+
+/// <summary>The <c>WebFront</c> configuration section.</summary>
+public sealed class WebFrontOptions
+{
+    /// <summary>The configuration section these options are read from.</summary>
+    public const string SectionName = "WebFront";
+
+    /// <summary>Whether to host a silo or connect to a cluster.</summary>
+    public OrleansMode Orleans { get; set; } = OrleansMode.CoHosted;
+
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-For header is believed (addresses or CIDR networks). Empty:
+    /// the seeker's address is the connection's own, and forwarded headers are ignored.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// Whether the login cookie is sent over HTTPS only. On by default; turn off only for a plain
+    /// HTTP run on one's own machine.
+    /// </summary>
+    public bool SecureCookies { get; set; } = true;
+}

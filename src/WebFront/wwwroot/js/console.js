@@ -1,0 +1,204 @@
+// The counsellor console: waiting lists per chat, and the counsellor's conversations side by side.
+// Everything a seeker wrote is shown as text only.
+"use strict";
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const queues = new Map(); // queueId -> { overview, element }
+  const conversations = new Map(); // conversationId -> { view, lastSeq, element }
+  const typingTimers = new Map();
+
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/counsellor")
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(1000 * (ctx.previousRetryCount + 1), 10000) })
+    .build();
+
+  function waitedFor(since) {
+    const minutes = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 60000));
+    return minutes < 1 ? "under a minute" : `${minutes} min`;
+  }
+
+  function showError(err) {
+    const message = String(err?.message || err);
+    const at = message.indexOf("HubException: ");
+    $("error").hidden = false;
+    $("error").textContent = at >= 0 ? message.slice(at + 14) : message;
+  }
+
+  function renderQueue(queueId) {
+    const q = queues.get(queueId);
+    const o = q.overview;
+    if (!q.element) {
+      q.element = document.createElement("section");
+      q.element.className = "queue";
+      q.element.dataset.queue = queueId;
+      $("queues").append(q.element);
+    }
+    const title = document.createElement("h3");
+    title.textContent = `${o.names.en || o.queueId} (${o.waiting})`;
+    const next = document.createElement("button");
+    next.type = "button"; next.className = "primary take-next"; next.textContent = "Take next";
+    next.disabled = o.waiting === 0;
+    next.addEventListener("click", () => take(queueId, null));
+    const list = document.createElement("ol");
+    list.className = "waiting";
+    for (const w of o.longest) {
+      const item = document.createElement("li");
+      item.dataset.conversation = w.conversationId;
+      const label = document.createElement("span");
+      label.textContent = `Waiting ${waitedFor(w.since)}`;
+      const button = document.createElement("button");
+      button.type = "button"; button.className = "take"; button.textContent = "Take";
+      button.addEventListener("click", () => take(queueId, w.conversationId));
+      item.append(label, button);
+      list.append(item);
+    }
+    q.element.replaceChildren(title, next, list);
+  }
+
+  function applyQueueEvent(event) {
+    const q = queues.get(event.queueId);
+    if (!q) return;
+    const o = q.overview;
+    if (event.reset || event.version !== o.version + 1) {
+      connection.invoke("GetQueue", event.queueId).then((fresh) => { q.overview = fresh; renderQueue(event.queueId); }).catch(showError);
+      return;
+    }
+    o.version = event.version;
+    o.waiting = event.waiting;
+    if (event.left) o.longest = o.longest.filter((w) => w.conversationId !== event.left.conversationId);
+    if (event.joined && o.longest.length < 100) o.longest.push(event.joined);
+    renderQueue(event.queueId);
+  }
+
+  function conversationElement(view) {
+    const element = $("conversation-template").content.firstElementChild.cloneNode(true);
+    element.dataset.conversation = view.id;
+    element.querySelector(".composer").addEventListener("submit", (e) => { e.preventDefault(); send(view.id, element); });
+    element.querySelector("textarea").addEventListener("keydown", (e) => {
+      if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); element.querySelector(".composer").requestSubmit(); }
+    });
+    element.querySelector("textarea").addEventListener("input", () => {
+      const c = conversations.get(view.id);
+      if (Date.now() - (c.lastTyping || 0) > 3000) { c.lastTyping = Date.now(); connection.invoke("Typing", view.id).catch(() => {}); }
+    });
+    element.querySelector(".end").addEventListener("click", () => connection.invoke("End", view.id).then(updateView).catch(showError));
+    $("conversations").append(element);
+    $("no-conversations").hidden = true;
+    return element;
+  }
+
+  function updateView(view) {
+    const c = conversations.get(view.id);
+    if (!c) return;
+    c.view = { ...view, seekerAddress: view.seekerAddress ?? c.view?.seekerAddress };
+    const e = c.element;
+    e.querySelector(".title").textContent = `Chat ${view.queueId} · ${view.id.slice(0, 8)}`;
+    e.querySelector(".address").textContent = view.status === "ended" ? "–" : (c.view.seekerAddress || "–");
+    e.querySelector(".status").textContent = view.status;
+    e.querySelector(".started").textContent = new Date(view.startedAt).toLocaleTimeString();
+    const ended = view.status === "ended";
+    e.querySelector(".composer").hidden = ended;
+    e.querySelector(".end").hidden = ended;
+    e.classList.toggle("ended", ended);
+  }
+
+  function addEntry(c, entry) {
+    const item = document.createElement("li");
+    const time = new Date(entry.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    if (entry.kind === "message") {
+      item.className = entry.author === "counsellor" ? "mine" : "theirs";
+      const who = document.createElement("span");
+      who.className = "who";
+      who.textContent = `${entry.author === "counsellor" ? "You" : "Seeker"} · ${time}`;
+      const body = document.createElement("p");
+      body.textContent = entry.text;
+      item.append(who, body);
+    } else {
+      item.className = "event";
+      item.textContent = entry.kind === "counsellorJoined" ? `${entry.text} joined · ${time}` : `Ended (${entry.text}) · ${time}`;
+    }
+    c.element.querySelector(".messages").append(item);
+    item.scrollIntoView({ block: "nearest" });
+  }
+
+  function joined(result) {
+    const view = result.conversation;
+    let c = conversations.get(view.id);
+    if (!c) { c = { view, lastSeq: 0, element: conversationElement(view) }; conversations.set(view.id, c); }
+    for (const entry of result.entries) if (entry.sequence === c.lastSeq + 1) { c.lastSeq = entry.sequence; addEntry(c, entry); }
+    updateView(view);
+  }
+
+  async function receive(conversationId, entry) {
+    const c = conversations.get(conversationId);
+    if (!c || entry.sequence <= c.lastSeq) return;
+    if (entry.sequence === c.lastSeq + 1) { c.lastSeq = entry.sequence; addEntry(c, entry); return; }
+    joined(await connection.invoke("Open", conversationId, c.lastSeq));
+  }
+
+  async function take(queueId, conversationId) {
+    try {
+      $("error").hidden = true;
+      joined(await connection.invoke("Take", queueId, conversationId));
+    } catch (err) { showError(err); }
+  }
+
+  async function send(conversationId, element) {
+    const box = element.querySelector("textarea");
+    const text = box.value;
+    if (!text.trim()) return;
+    const id = crypto.randomUUID();
+    try {
+      box.value = "";
+      const result = await connection.invoke("Send", conversationId, id, text);
+      const c = conversations.get(conversationId);
+      if (result.sequence > c.lastSeq) joined(await connection.invoke("Open", conversationId, c.lastSeq));
+    } catch (err) { box.value = text; showError(err); }
+  }
+
+  async function load() {
+    const overview = await connection.invoke("GetOverview");
+    $("me").textContent = overview.chatName;
+    for (const o of overview.queues) {
+      const q = queues.get(o.queueId) || {};
+      q.overview = o;
+      queues.set(o.queueId, q);
+      renderQueue(o.queueId);
+    }
+    for (const view of overview.conversations) {
+      const c = conversations.get(view.id);
+      joined(await connection.invoke("Open", view.id, c ? c.lastSeq : 0));
+    }
+    for (const [id, c] of conversations) {
+      if (!overview.conversations.some((v) => v.id === id) && c.view.status !== "ended") {
+        joined(await connection.invoke("Open", id, c.lastSeq));
+      }
+    }
+  }
+
+  connection.on("queue", applyQueueEvent);
+  connection.on("entry", receive);
+  connection.on("conversation", updateView);
+  connection.on("seekerAddress", (id, address) => {
+    const c = conversations.get(id);
+    if (c) { c.view.seekerAddress = address; updateView(c.view); }
+  });
+  connection.on("typing", (id) => {
+    const c = conversations.get(id);
+    if (!c) return;
+    const line = c.element.querySelector(".typing");
+    line.textContent = "The seeker is typing…";
+    clearTimeout(typingTimers.get(id));
+    typingTimers.set(id, setTimeout(() => { line.textContent = ""; }, 4000));
+  });
+  connection.onreconnecting(() => { $("connection").hidden = false; $("connection").textContent = "Connection lost. Reconnecting…"; });
+  connection.onreconnected(async () => { $("connection").hidden = true; await load(); });
+
+  setInterval(() => { for (const id of queues.keys()) renderQueue(id); }, 30000);
+
+  (async () => {
+    await connection.start();
+    await load();
+  })().catch(showError);
+})();

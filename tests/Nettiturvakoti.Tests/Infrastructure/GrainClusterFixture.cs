@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Nettiturvakoti.Hosting;
+using Nettiturvakoti.Storage;
+using Orleans.TestingHost;
+
+namespace Nettiturvakoti.Tests.Infrastructure;
+
+/// <summary>
+/// One in-process silo on a real database, shared by the tests of a collection. The grains'
+/// clock is fake; Orleans' own background work keeps real time.
+/// </summary>
+public abstract class GrainClusterFixture(StorageProvider provider) : IAsyncLifetime
+{
+    private InProcessTestCluster? _cluster;
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+
+    public StorageOptions Storage { get; private set; } = null!;
+
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Not started.");
+
+    public IClusterClient Client => Cluster.Client;
+
+    public IServiceProvider SiloServices => Cluster.GetSiloServiceProvider();
+
+    public async Task InitializeAsync()
+    {
+        Storage = await TestDatabases.CreateAsync(provider);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(StorageSettings(Storage)).Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddNettiturvakotiGrains(configuration);
+            silo.Services.AddSingleton<TimeProvider>(Time);
+            silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+        });
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    /// <summary>Stops the silo and starts a new one on the same database.</summary>
+    public async Task RestartSiloAsync()
+    {
+        await Cluster.RestartSiloAsync(Cluster.Silos[0]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.StopAllSilosAsync();
+            await _cluster.DisposeAsync();
+        }
+
+        await TestDatabases.DropAsync(Storage);
+    }
+
+    public static Dictionary<string, string?> StorageSettings(StorageOptions storage) => new()
+    {
+        ["Storage:Provider"] = storage.Provider.ToString(),
+        ["Storage:DataDirectory"] = storage.DataDirectory,
+        ["Storage:ConnectionString"] = storage.ConnectionString,
+        ["Bootstrap:SupervisorPassword"] = "not-used-in-grain-tests-" + Guid.NewGuid().ToString("N"),
+    };
+}
+
+public sealed class SqliteClusterFixture() : GrainClusterFixture(StorageProvider.Sqlite);
+
+public sealed class PostgresClusterFixture() : GrainClusterFixture(StorageProvider.PostgreSql);
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCluster : ICollectionFixture<SqliteClusterFixture>
+{
+    public const string Name = "grains on SQLite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCluster : ICollectionFixture<PostgresClusterFixture>
+{
+    public const string Name = "grains on PostgreSQL";
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Nettiturvakoti.Storage;
+using Nettiturvakoti.WebFront.Hosting;
+
+namespace Nettiturvakoti.Tests.Infrastructure;
+
+/// <summary>
+/// The real web front with its co-hosted silo, on Kestrel at a free loopback port, over a real
+/// database. Can be restarted on the same database.
+/// </summary>
+public sealed class WebFrontHost : IAsyncDisposable
+{
+    private readonly Dictionary<string, string?> _settings;
+    private WebApplication? _app;
+
+    private readonly LogLevel _logLevel;
+
+    public WebFrontHost(
+        StorageOptions storage, IDictionary<string, string?>? extraSettings = null, LogLevel logLevel = LogLevel.Information)
+    {
+        Storage = storage;
+        _logLevel = logLevel;
+        _settings = new Dictionary<string, string?>(GrainClusterFixture.StorageSettings(storage))
+        {
+            ["Cluster:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
+            ["WebFront:SecureCookies"] = "false",
+            ["Bootstrap:SupervisorPassword"] = SupervisorPassword,
+        };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string SupervisorPassword { get; } = "first supervisor " + Guid.NewGuid().ToString("N");
+
+    public StorageOptions Storage { get; }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public IServiceProvider Services => _app?.Services ?? throw new InvalidOperationException("Not started.");
+
+    public IGrainFactory Grains => Services.GetRequiredService<IGrainFactory>();
+
+    /// <summary>Lines every logger of the host wrote, for checks that nothing private is logged.</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    public async Task StartAsync()
+    {
+        _app = WebFrontApp.Create([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(_settings);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Logging.AddProvider(Logs);
+            builder.Logging.SetMinimumLevel(_logLevel);
+            builder.Logging.AddFilter((_, _, level) => level >= _logLevel);
+        });
+        await _app.StartAsync();
+        var addresses = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>();
+        BaseAddress = new Uri(addresses.Addresses.First());
+    }
+
+    public async Task StopAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+    }
+
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        await StartAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}
