@@ -60,6 +60,9 @@ public static class SiloHostingExtensions
         {
             options.Invariant = storage.OrleansInvariant;
             options.ConnectionString = storage.ResolveConnectionString();
+
+            // Cleared state leaves no row behind, so what is deleted is gone from the database.
+            options.DeleteStateOnClear = true;
         });
         silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(
             StorageNames.Chat,
