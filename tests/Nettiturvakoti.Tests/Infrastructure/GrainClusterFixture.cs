@@ -44,6 +44,10 @@ public abstract class GrainClusterFixture(StorageProvider provider) : IAsyncLife
     public async Task RestartSiloAsync()
     {
         await Cluster.RestartSiloAsync(Cluster.Silos[0]);
+
+        // The client would otherwise keep trying the old silo's gateway for a while.
+        await Cluster.StopClusterClientAsync();
+        await Cluster.InitializeClientAsync();
     }
 
     public async Task DisposeAsync()
