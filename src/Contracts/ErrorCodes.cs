@@ -27,6 +27,18 @@ public static class ErrorCodes
     /// <summary>The conversation was already started.</summary>
     public const string AlreadyStarted = "already-started";
 
+    /// <summary>The chat does not admit new seekers now: closed, closing soon or retired.</summary>
+    public const string ChatClosed = "chat-closed";
+
+    /// <summary>The chat's queue is at its cap; try again later.</summary>
+    public const string ChatFull = "chat-full";
+
+    /// <summary>The counsellor is away, so takes no seekers.</summary>
+    public const string Away = "away";
+
+    /// <summary>The counsellor already holds as many chats as they may.</summary>
+    public const string AtCapacity = "at-capacity";
+
     /// <summary>The seeker is no longer waiting (taken by someone else, or left).</summary>
     public const string NoLongerWaiting = "no-longer-waiting";
 
@@ -41,6 +53,9 @@ public static class ErrorCodes
 
     /// <summary>An argument is missing or malformed.</summary>
     public const string BadRequest = "bad-request";
+
+    /// <summary>The account is disabled or no longer exists.</summary>
+    public const string AccountDisabled = "account-disabled";
 
     /// <summary>The account name is taken.</summary>
     public const string AccountExists = "account-exists";

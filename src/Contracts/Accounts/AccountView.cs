@@ -9,6 +9,7 @@ namespace Nettiturvakoti.Accounts;
 /// <param name="Disabled">A disabled account cannot log in.</param>
 /// <param name="MustChangePassword">The person must set a new password before doing anything else.</param>
 /// <param name="SecurityStamp">Changes whenever the password, roles or status change; ends old logins.</param>
+/// <param name="MaxConversations">How many chats a counsellor may hold at once.</param>
 [GenerateSerializer, Immutable, Alias("ntk.AccountView")]
 public sealed record AccountView(
     [property: Id(0)] Guid Id,
@@ -18,4 +19,5 @@ public sealed record AccountView(
     [property: Id(4)] IReadOnlyList<string> Queues,
     [property: Id(5)] bool Disabled,
     [property: Id(6)] bool MustChangePassword,
-    [property: Id(7)] string SecurityStamp);
+    [property: Id(7)] string SecurityStamp,
+    [property: Id(8)] int MaxConversations);

@@ -7,6 +7,7 @@ namespace Nettiturvakoti.Accounts;
 /// <param name="Queues">The chats a counsellor serves.</param>
 /// <param name="Password">The first password.</param>
 /// <param name="MustChangePassword">Whether the person must set a new password at first login.</param>
+/// <param name="MaxConversations">How many chats a counsellor may hold at once.</param>
 [GenerateSerializer, Immutable, Alias("ntk.NewAccount")]
 public sealed record NewAccount(
     [property: Id(0)] string UserName,
@@ -14,4 +15,5 @@ public sealed record NewAccount(
     [property: Id(2)] AccountRoles Roles,
     [property: Id(3)] IReadOnlyList<string> Queues,
     [property: Id(4)] string Password,
-    [property: Id(5)] bool MustChangePassword = true);
+    [property: Id(5)] bool MustChangePassword = true,
+    [property: Id(6)] int MaxConversations = 3);

@@ -11,4 +11,10 @@ public enum EndReason
 
     /// <summary>The seeker left the queue before anyone took the conversation.</summary>
     LeftWhileWaiting = 2,
+
+    /// <summary>The seeker's page went away while they waited, for longer than the grace period.</summary>
+    SeekerGone = 3,
+
+    /// <summary>Nobody wrote for longer than the idle limit, after a warning.</summary>
+    Idle = 4,
 }

@@ -11,4 +11,13 @@ public enum EntryKind
 
     /// <summary>The conversation ended; <see cref="ChatEntry.Text"/> holds the <see cref="EndReason"/> name.</summary>
     Ended = 2,
+
+    /// <summary>
+    /// Nobody has written for a while: the chat closes at the time in <see cref="ChatEntry.Text"/>
+    /// (ISO 8601) unless someone writes.
+    /// </summary>
+    IdleWarning = 3,
+
+    /// <summary>Another counsellor took over the conversation; <see cref="ChatEntry.Text"/> holds their chat name.</summary>
+    HandedOver = 4,
 }

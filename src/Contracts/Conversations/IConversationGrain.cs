@@ -38,8 +38,8 @@ public interface IConversationGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Stores a message from the seeker or the assigned counsellor and hands it to every subscribed
-    /// relay. A send repeated with the same <paramref name="clientMessageId"/> is stored once: the
-    /// repeat returns the stored entry with <see cref="SendOutcome.Duplicate"/> set.
+    /// relay. A send repeated by the same side with the same <paramref name="clientMessageId"/> is
+    /// stored once: the repeat returns the stored entry with <see cref="SendOutcome.Duplicate"/> set.
     /// The seeker may write while waiting; the counsellor once assigned.
     /// Throws <see cref="ErrorCodes.MessageEmpty"/>, <see cref="ErrorCodes.MessageTooLong"/>,
     /// <see cref="ErrorCodes.BadClientMessageId"/>, <see cref="ErrorCodes.NotYourConversation"/> or
@@ -67,6 +67,21 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// who ends while waiting leaves the queue.
     /// </summary>
     Task<ConversationView> EndAsync(Participant by);
+
+    /// <summary>
+    /// Ends the conversation on the service's own decision (a waiting seeker's page went away).
+    /// Ending an ended conversation does nothing.
+    /// </summary>
+    Task ExpireAsync(EndReason reason);
+
+    /// <summary>
+    /// Moves the conversation from one counsellor to another; the whole timeline goes with it and
+    /// the first counsellor loses access at once. Called by the counsellor grains only. Throws
+    /// <see cref="ErrorCodes.NotYourConversation"/> when <paramref name="fromCounsellorId"/> is
+    /// not the assigned counsellor of an active conversation.
+    /// </summary>
+    /// <returns>The conversation as the new counsellor sees it.</returns>
+    Task<ConversationView> ReassignAsync(Guid fromCounsellorId, CounsellorRef newCounsellor);
 
     /// <summary>Tells the other side that <paramref name="from"/> is typing. Nothing is stored.</summary>
     Task TypingAsync(Participant from);

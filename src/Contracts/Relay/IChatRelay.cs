@@ -1,4 +1,5 @@
 using Nettiturvakoti.Conversations;
+using Nettiturvakoti.Counsellors;
 using Nettiturvakoti.Queues;
 
 namespace Nettiturvakoti.Relay;
@@ -10,25 +11,32 @@ namespace Nettiturvakoti.Relay;
 /// </summary>
 public interface IChatRelay : IGrainObserver
 {
-    /// <summary>A conversation stored a new entry.</summary>
+    /// <summary>
+    /// A conversation stored a new entry. <paramref name="counsellorId"/> is the counsellor assigned
+    /// now, the only one who may see it (besides the seeker).
+    /// </summary>
     [OneWay]
-    Task OnEntryAsync(Guid conversationId, ChatEntry entry);
+    Task OnEntryAsync(Guid conversationId, Guid? counsellorId, ChatEntry entry);
 
     /// <summary>
     /// A conversation changed status or counsellor. The view carries no seeker address.
     /// </summary>
     [OneWay]
-    Task OnConversationChangedAsync(ConversationView view);
+    Task OnConversationChangedAsync(ConversationView view, Guid? counsellorId);
 
     /// <summary>The seeker's address changed, or was dropped (null); for the assigned counsellor only.</summary>
     [OneWay]
-    Task OnSeekerAddressChangedAsync(Guid conversationId, string? address);
+    Task OnSeekerAddressChangedAsync(Guid conversationId, Guid counsellorId, string? address);
 
     /// <summary>One side of a conversation is typing.</summary>
     [OneWay]
-    Task OnTypingAsync(Guid conversationId, Party who);
+    Task OnTypingAsync(Guid conversationId, Guid? counsellorId, Party who);
 
-    /// <summary>A queue's waiting list changed.</summary>
+    /// <summary>A queue's waiting list or status changed.</summary>
     [OneWay]
     Task OnQueueChangedAsync(QueueChange change);
+
+    /// <summary>A counsellor's status changed (availability, conversations held).</summary>
+    [OneWay]
+    Task OnCounsellorChangedAsync(CounsellorStatus status);
 }

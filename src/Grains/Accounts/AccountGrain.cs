@@ -32,6 +32,7 @@ internal sealed partial class AccountGrain(
         State.Queues = [.. account.Queues.Distinct()];
         State.PasswordHash = hasher.HashPassword(State, account.Password);
         State.MustChangePassword = account.MustChangePassword;
+        State.MaxConversations = Math.Clamp(account.MaxConversations, 1, 10);
         State.SecurityStamp = NewStamp();
         State.CreatedAt = time.GetUtcNow();
         await state.WriteStateAsync();
@@ -95,7 +96,8 @@ internal sealed partial class AccountGrain(
         [.. State.Queues],
         State.Disabled,
         State.MustChangePassword,
-        State.SecurityStamp);
+        State.SecurityStamp,
+        State.MaxConversations);
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 

@@ -32,4 +32,7 @@ public sealed class AccountState
 
     [Id(8)]
     public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(9)]
+    public int MaxConversations { get; set; } = 3;
 }

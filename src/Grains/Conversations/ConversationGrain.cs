@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Options;
 using Nettiturvakoti.Counsellors;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.Relay;
+using Nettiturvakoti.Statistics;
 using Nettiturvakoti.Storage;
 
 namespace Nettiturvakoti.Conversations;
@@ -11,19 +14,22 @@ internal sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
     TranscriptStore transcripts,
     SeekerAddressStore addresses,
+    IOptions<ChatOptions> options,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
-    private static readonly string[] Languages = ["fi", "sv", "en"];
-
     private readonly List<ChatEntry> _entries = [];
-    private readonly Dictionary<string, ChatEntry> _byClientId = new(StringComparer.Ordinal);
+    // A client message id is unique per side: the seeker's ids and the counsellor's never collide.
+    private readonly Dictionary<(Party, string), ChatEntry> _byClientId = [];
     private readonly RelaySet _relays = new(time);
     private string? _seekerAddress;
+    private IGrainTimer? _idleTimer;
 
     private ConversationState State => state.State;
 
     private Guid Id => this.GetPrimaryKey();
+
+    private DateTimeOffset Now => time.GetUtcNow();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +49,7 @@ internal sealed partial class ConversationGrain(
         }
 
         _relays.Restore(State.Relays);
+        ArmIdleTimer();
     }
 
     public async Task<ConversationView> StartAsync(StartConversation request)
@@ -63,9 +70,9 @@ internal sealed partial class ConversationGrain(
 
         State.Status = ConversationStatus.Waiting;
         State.QueueId = chat.Id;
-        State.Language = Languages.Contains(request.Language) ? request.Language : Languages[0];
+        State.Language = ChatRules.KnownLanguages.Contains(request.Language) ? request.Language : ChatRules.KnownLanguages[0];
         State.SeekerSecretHash = HashSecret(request.SeekerSecret);
-        State.StartedAt = time.GetUtcNow();
+        State.StartedAt = Now;
         await state.WriteStateAsync();
         await SetSeekerAddressAsync(request.SeekerAddress);
 
@@ -90,9 +97,9 @@ internal sealed partial class ConversationGrain(
 
         await addresses.SetAsync(Id, address);
         _seekerAddress = address;
-        if (State.Status == ConversationStatus.Active)
+        if (State is { Status: ConversationStatus.Active, Counsellor: { } counsellor })
         {
-            Push(relay => relay.OnSeekerAddressChangedAsync(Id, address));
+            Push(relay => relay.OnSeekerAddressChangedAsync(Id, counsellor.AccountId, address));
         }
     }
 
@@ -106,7 +113,7 @@ internal sealed partial class ConversationGrain(
     {
         EnsureMayAct(from);
         MessageRules.CheckClientMessageId(clientMessageId);
-        if (_byClientId.TryGetValue(clientMessageId, out var stored))
+        if (_byClientId.TryGetValue((from.Party, clientMessageId), out var stored))
         {
             return new SendOutcome(stored, Duplicate: true);
         }
@@ -118,6 +125,7 @@ internal sealed partial class ConversationGrain(
         }
 
         var entry = await AppendAsync(EntryKind.Message, from.Party, clientMessageId, text);
+        ArmIdleTimer();
         LogMessageStored(logger, Id, entry.Sequence);
         return new SendOutcome(entry, Duplicate: false);
     }
@@ -144,62 +152,52 @@ internal sealed partial class ConversationGrain(
 
         State.Status = ConversationStatus.Active;
         State.Counsellor = counsellor;
-        State.AssignedAt = time.GetUtcNow();
+        State.AssignedAt = Now;
         await state.WriteStateAsync();
         await AppendAsync(EntryKind.CounsellorJoined, Party.System, "", counsellor.ChatName);
         PushChanged();
+        ArmIdleTimer();
 
         LogAssigned(logger, Id);
         return ViewFor(Participant.Counsellor(counsellor.AccountId));
     }
 
+    public async Task<ConversationView> ReassignAsync(Guid fromCounsellorId, CounsellorRef newCounsellor)
+    {
+        if (State.Status != ConversationStatus.Active || State.Counsellor?.AccountId != fromCounsellorId)
+        {
+            throw new ChatRuleException(ErrorCodes.NotYourConversation, "There is no such conversation, or it is not yours.");
+        }
+
+        State.Counsellor = newCounsellor;
+        await state.WriteStateAsync();
+        await AppendAsync(EntryKind.HandedOver, Party.System, "", newCounsellor.ChatName);
+        PushChanged();
+        ArmIdleTimer();
+
+        LogHandedOver(logger, Id);
+        return ViewFor(Participant.Counsellor(newCounsellor.AccountId));
+    }
+
     public async Task<ConversationView> EndAsync(Participant by)
     {
         EnsureMayAct(by);
-        if (State.Status == ConversationStatus.Ended)
-        {
-            return ViewFor(by);
-        }
-
-        var wasWaiting = State.Status == ConversationStatus.Waiting;
-        var reason = wasWaiting ? EndReason.LeftWhileWaiting
+        var reason = State.Status == ConversationStatus.Waiting ? EndReason.LeftWhileWaiting
             : by.Party == Party.Seeker ? EndReason.SeekerEnded
             : EndReason.CounsellorEnded;
-        State.Status = ConversationStatus.Ended;
-        State.EndedAt = time.GetUtcNow();
-        State.EndReason = reason;
-        await state.WriteStateAsync();
-
-        await addresses.DeleteAsync(Id);
-        _seekerAddress = null;
-        await AppendAsync(EntryKind.Ended, Party.System, "", reason.ToString());
-
-        if (wasWaiting)
-        {
-            await GrainFactory.GetGrain<IQueueGrain>(State.QueueId).RemoveAsync(Id);
-        }
-
-        if (State.Counsellor is { } counsellor)
-        {
-            await GrainFactory.GetGrain<ICounsellorGrain>(counsellor.AccountId).ConversationEndedAsync(Id);
-        }
-
-        PushChanged();
-        if (!wasWaiting)
-        {
-            Push(relay => relay.OnSeekerAddressChangedAsync(Id, null));
-        }
-
-        LogEnded(logger, Id, reason);
+        await FinishAsync(reason);
         return ViewFor(by);
     }
+
+    public Task ExpireAsync(EndReason reason) => FinishAsync(reason);
 
     public Task TypingAsync(Participant from)
     {
         EnsureMayAct(from);
         if (State.Status is ConversationStatus.Waiting or ConversationStatus.Active)
         {
-            Push(relay => relay.OnTypingAsync(Id, from.Party));
+            var counsellor = State.Counsellor?.AccountId;
+            Push(relay => relay.OnTypingAsync(Id, counsellor, from.Party));
         }
 
         return Task.CompletedTask;
@@ -223,21 +221,139 @@ internal sealed partial class ConversationGrain(
         }
     }
 
+    private async Task FinishAsync(EndReason reason)
+    {
+        if (State.Status is ConversationStatus.Ended or ConversationStatus.New)
+        {
+            return;
+        }
+
+        var wasWaiting = State.Status == ConversationStatus.Waiting;
+        State.Status = ConversationStatus.Ended;
+        State.EndedAt = Now;
+        State.EndReason = reason;
+        await state.WriteStateAsync();
+
+        await addresses.DeleteAsync(Id);
+        _seekerAddress = null;
+        _idleTimer?.Dispose();
+        _idleTimer = null;
+        await AppendAsync(EntryKind.Ended, Party.System, "", reason.ToString());
+
+        if (wasWaiting)
+        {
+            await GrainFactory.GetGrain<IQueueGrain>(State.QueueId).RemoveAsync(Id);
+            Record(reason == EndReason.SeekerGone ? StatisticKind.SeekerGone : StatisticKind.LeftWhileWaiting);
+        }
+        else
+        {
+            if (reason == EndReason.Idle)
+            {
+                Record(StatisticKind.IdleClosed);
+            }
+
+            Record(StatisticKind.Ended, Now - (State.AssignedAt ?? Now));
+        }
+
+        if (State.Counsellor is { } counsellor)
+        {
+            await GrainFactory.GetGrain<ICounsellorGrain>(counsellor.AccountId).ConversationEndedAsync(Id);
+            Push(relay => relay.OnSeekerAddressChangedAsync(Id, counsellor.AccountId, null));
+        }
+
+        PushChanged();
+        LogEnded(logger, Id, reason);
+    }
+
+    // One timer per active conversation, set for its next idle deadline (the warning, then the
+    // close) and moved whenever someone writes. Derived from the timeline, so it is set again
+    // when the conversation is activated after a restart.
+    private void ArmIdleTimer()
+    {
+        if (State.Status != ConversationStatus.Active)
+        {
+            return;
+        }
+
+        var (_, next) = IdleDeadlines();
+        var due = next - Now;
+        due = due < TimeSpan.Zero ? TimeSpan.Zero : due;
+        if (_idleTimer is null)
+        {
+            _idleTimer = this.RegisterGrainTimer(CheckIdleAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
+            {
+                KeepAlive = true,
+            });
+        }
+        else
+        {
+            _idleTimer.Change(due, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task CheckIdleAsync(CancellationToken cancellationToken)
+    {
+        if (State.Status != ConversationStatus.Active)
+        {
+            return;
+        }
+
+        var (warned, next) = IdleDeadlines();
+        if (Now < next)
+        {
+            ArmIdleTimer();
+            return;
+        }
+
+        if (!warned)
+        {
+            var closesAt = LastActivity() + options.Value.IdleClose;
+            await AppendAsync(EntryKind.IdleWarning, Party.System, "", closesAt.ToString("O", CultureInfo.InvariantCulture));
+            ArmIdleTimer();
+            return;
+        }
+
+        await FinishAsync(EndReason.Idle);
+    }
+
+    // Whether the warning for the current quiet spell was given, and the next deadline.
+    private (bool Warned, DateTimeOffset Next) IdleDeadlines()
+    {
+        var last = LastActivity();
+        var warned = _entries.Count > 0 && _entries[^1].Kind == EntryKind.IdleWarning;
+        return (warned, last + (warned ? options.Value.IdleClose : options.Value.IdleWarning));
+    }
+
+    private DateTimeOffset LastActivity()
+    {
+        var last = State.AssignedAt ?? State.StartedAt;
+        for (var i = _entries.Count - 1; i >= 0; i--)
+        {
+            if (_entries[i].Kind is EntryKind.Message or EntryKind.HandedOver or EntryKind.CounsellorJoined)
+            {
+                return _entries[i].At > last ? _entries[i].At : last;
+            }
+        }
+
+        return last;
+    }
+
     private async Task<ChatEntry> AppendAsync(EntryKind kind, Party author, string clientMessageId, string text)
     {
-        var now = DateTimeOffset.FromUnixTimeMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds());
-        var entry = new ChatEntry(_entries.Count + 1, kind, author, clientMessageId, text, now);
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(Now.ToUnixTimeMilliseconds());
+        var entry = new ChatEntry(_entries.Count + 1, kind, author, clientMessageId, text, at);
         if (!await transcripts.AppendAsync(Id, entry))
         {
             // Another activation wrote this sequence number: this one's view is stale. Start over
             // from storage rather than risk a gap or a reordering.
             LogStaleActivation(logger, Id, entry.Sequence);
             DeactivateOnIdle();
-            throw new InvalidOperationException("The conversation was changed elsewhere; try again.");
+            throw new ChatRuleException(ErrorCodes.Unavailable, "The conversation was busy; try again.");
         }
 
         Remember(entry);
-        Push(relay => relay.OnEntryAsync(Id, entry));
+        var counsellor = State.Counsellor?.AccountId;
+        Push(relay => relay.OnEntryAsync(Id, counsellor, entry));
         return entry;
     }
 
@@ -246,7 +362,7 @@ internal sealed partial class ConversationGrain(
         _entries.Add(entry);
         if (entry.ClientMessageId.Length > 0)
         {
-            _byClientId[entry.ClientMessageId] = entry;
+            _byClientId[(entry.Author, entry.ClientMessageId)] = entry;
         }
     }
 
@@ -278,7 +394,8 @@ internal sealed partial class ConversationGrain(
     private void PushChanged()
     {
         var view = ViewFor(Participant.Seeker);
-        Push(relay => relay.OnConversationChangedAsync(view));
+        var counsellor = State.Counsellor?.AccountId;
+        Push(relay => relay.OnConversationChangedAsync(view, counsellor));
     }
 
     private void Push(Func<IChatRelay, Task> send)
@@ -296,6 +413,9 @@ internal sealed partial class ConversationGrain(
             }
         }
     }
+
+    private void Record(StatisticKind kind, TimeSpan? duration = null) =>
+        _ = GrainFactory.GetGrain<IChatStatisticsGrain>(StatisticsKeys.For(State.QueueId, Now)).RecordAsync(kind, duration);
 
     private static byte[] HashSecret(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
@@ -316,4 +436,7 @@ internal sealed partial class ConversationGrain(
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Conversation {ConversationId} could not push an event to a relay")]
     private static partial void LogPushFailed(ILogger logger, Guid conversationId, Exception error);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Conversation {ConversationId} handed over to another counsellor")]
+    private static partial void LogHandedOver(ILogger logger, Guid conversationId);
 }

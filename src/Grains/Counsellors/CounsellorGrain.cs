@@ -1,16 +1,151 @@
 using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Conversations;
 using Nettiturvakoti.Queues;
+using Nettiturvakoti.Relay;
 
 namespace Nettiturvakoti.Counsellors;
 
-internal sealed class CounsellorGrain(
-    [PersistentState("counsellor", StorageNames.Chat)] IPersistentState<CounsellorState> state)
+internal sealed partial class CounsellorGrain(
+    [PersistentState("counsellor", StorageNames.Chat)] IPersistentState<CounsellorState> state,
+    TimeProvider time,
+    ILogger<CounsellorGrain> logger)
     : Grain, ICounsellorGrain
 {
+    // Taking the next seeker races other counsellors; a lost race just looks again.
+    private const int TakeNextAttempts = 10;
+
+    private readonly RelaySet _relays = new(time);
+
     private Guid AccountId => this.GetPrimaryKey();
 
+    private CounsellorState State => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _relays.Restore(State.Relays);
+        return Task.CompletedTask;
+    }
+
+    public async Task<CounsellorStatus> GetStatusAsync() => Status(await AccountAsync());
+
+    public async Task<CounsellorStatus> SetAvailableAsync(bool available)
+    {
+        var account = await AccountAsync();
+        if (State.Available != available)
+        {
+            State.Available = available;
+            await state.WriteStateAsync();
+            PushStatus(account);
+        }
+
+        return Status(account);
+    }
+
     public async Task<ConversationView> TakeAsync(string queueId, Guid? conversationId)
+    {
+        var account = await AccountAsync();
+        var chat = await GrainFactory.GetGrain<IChatCatalogGrain>(0).FindAsync(queueId ?? "")
+            ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
+        EnsureMayTake(account, chat);
+
+        var view = await GrainFactory.GetGrain<IQueueGrain>(chat.Id)
+            .TakeAsync(new CounsellorRef(AccountId, account.ChatName), conversationId)
+            ?? throw new ChatRuleException(ErrorCodes.NoLongerWaiting, "Nobody is waiting there now.");
+        await HoldAsync(view.Id, account);
+        return view;
+    }
+
+    public async Task<ConversationView> TakeNextAsync()
+    {
+        var account = await AccountAsync();
+        EnsureMayTake(account, chat: null);
+        var chats = (await GrainFactory.GetGrain<IChatCatalogGrain>(0).GetChatsAsync())
+            .Where(c => Serves(account, c))
+            .ToList();
+
+        for (var attempt = 0; attempt < TakeNextAttempts; attempt++)
+        {
+            var heads = await Task.WhenAll(chats.Select(async c =>
+                (Chat: c, Oldest: await GrainFactory.GetGrain<IQueueGrain>(c.Id).GetOldestAsync())));
+            var waiting = heads.Where(h => h.Oldest is not null).ToList();
+            if (waiting.Count == 0)
+            {
+                break;
+            }
+
+            var next = waiting.MinBy(h => h.Oldest!.Since);
+            var view = await GrainFactory.GetGrain<IQueueGrain>(next.Chat.Id)
+                .TakeAsync(new CounsellorRef(AccountId, account.ChatName), next.Oldest!.ConversationId);
+            if (view is not null)
+            {
+                await HoldAsync(view.Id, account);
+                return view;
+            }
+        }
+
+        throw new ChatRuleException(ErrorCodes.NoLongerWaiting, "Nobody is waiting in your chats now.");
+    }
+
+    public async Task HandOverAsync(Guid conversationId, Guid toCounsellorId)
+    {
+        if (!State.ActiveConversations.Contains(conversationId))
+        {
+            throw new ChatRuleException(ErrorCodes.NotYourConversation, "There is no such conversation, or it is not yours.");
+        }
+
+        if (toCounsellorId == AccountId)
+        {
+            throw new ChatRuleException(ErrorCodes.BadRequest, "Choose another counsellor to hand the chat to.");
+        }
+
+        await GrainFactory.GetGrain<ICounsellorGrain>(toCounsellorId).ReceiveHandOverAsync(conversationId, AccountId);
+        State.ActiveConversations.Remove(conversationId);
+        await state.WriteStateAsync();
+        PushStatus(await AccountAsync());
+    }
+
+    public async Task<ConversationView> ReceiveHandOverAsync(Guid conversationId, Guid fromCounsellorId)
+    {
+        var account = await AccountAsync();
+        var conversation = GrainFactory.GetGrain<IConversationGrain>(conversationId);
+        var current = await conversation.GetViewAsync(Participant.Counsellor(fromCounsellorId));
+        var chat = await GrainFactory.GetGrain<IChatCatalogGrain>(0).FindAsync(current.QueueId)
+            ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
+        EnsureMayTake(account, chat, handOver: true);
+
+        var view = await conversation.ReassignAsync(fromCounsellorId, new CounsellorRef(AccountId, account.ChatName));
+        await HoldAsync(view.Id, account);
+        return view;
+    }
+
+    public async Task ConversationEndedAsync(Guid conversationId)
+    {
+        if (State.ActiveConversations.Remove(conversationId))
+        {
+            await state.WriteStateAsync();
+            PushStatus(await AccountAsync());
+        }
+    }
+
+    public async Task SubscribeAsync(IChatRelay relay)
+    {
+        if (_relays.Subscribe(relay))
+        {
+            State.Relays = _relays.ToList();
+            await state.WriteStateAsync();
+        }
+    }
+
+    public async Task UnsubscribeAsync(IChatRelay relay)
+    {
+        if (_relays.Unsubscribe(relay))
+        {
+            State.Relays = _relays.ToList();
+            await state.WriteStateAsync();
+        }
+    }
+
+    private async Task<AccountView> AccountAsync()
     {
         var account = await GrainFactory.GetGrain<IAccountGrain>(AccountId).GetAsync();
         if (account is null || account.Disabled || !account.Roles.HasFlag(AccountRoles.Counsellor))
@@ -18,34 +153,58 @@ internal sealed class CounsellorGrain(
             throw new ChatRuleException(ErrorCodes.NotQualified, "Only counsellors can take chats.");
         }
 
-        var chat = await GrainFactory.GetGrain<IChatCatalogGrain>(0).FindAsync(queueId ?? "")
-            ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
-        if (chat.RequiresQualification && !account.Queues.Contains(chat.Id))
-        {
-            throw new ChatRuleException(ErrorCodes.NotQualified, "You do not serve this chat.");
-        }
-
-        var view = await GrainFactory.GetGrain<IQueueGrain>(chat.Id)
-            .TakeAsync(new CounsellorRef(AccountId, account.ChatName), conversationId)
-            ?? throw new ChatRuleException(ErrorCodes.NoLongerWaiting, "Nobody is waiting there now.");
-
-        if (!state.State.ActiveConversations.Contains(view.Id))
-        {
-            state.State.ActiveConversations.Add(view.Id);
-            await state.WriteStateAsync();
-        }
-
-        return view;
+        return account;
     }
 
-    public Task<IReadOnlyList<Guid>> GetActiveConversationsAsync() =>
-        Task.FromResult<IReadOnlyList<Guid>>([.. state.State.ActiveConversations]);
-
-    public async Task ConversationEndedAsync(Guid conversationId)
+    private void EnsureMayTake(AccountView account, ChatDefinition? chat, bool handOver = false)
     {
-        if (state.State.ActiveConversations.Remove(conversationId))
+        if (!State.Available)
         {
-            await state.WriteStateAsync();
+            throw new ChatRuleException(
+                ErrorCodes.Away, handOver ? "That counsellor is away." : "You are away; go available to take chats.");
+        }
+
+        if (State.ActiveConversations.Count >= account.MaxConversations)
+        {
+            throw new ChatRuleException(
+                ErrorCodes.AtCapacity,
+                handOver ? "That counsellor has no room for another chat." : $"You already hold {account.MaxConversations} chats.");
+        }
+
+        if (chat is not null && !Serves(account, chat))
+        {
+            throw new ChatRuleException(
+                ErrorCodes.NotQualified, handOver ? "That counsellor does not serve this chat." : "You do not serve this chat.");
         }
     }
+
+    private static bool Serves(AccountView account, ChatDefinition chat) =>
+        !chat.RequiresQualification || account.Queues.Contains(chat.Id);
+
+    private async Task HoldAsync(Guid conversationId, AccountView account)
+    {
+        if (!State.ActiveConversations.Contains(conversationId))
+        {
+            State.ActiveConversations.Add(conversationId);
+            await state.WriteStateAsync();
+        }
+
+        PushStatus(account);
+        LogHolding(logger, AccountId, State.ActiveConversations.Count);
+    }
+
+    private CounsellorStatus Status(AccountView account) =>
+        new(AccountId, State.Available, [.. State.ActiveConversations], account.MaxConversations);
+
+    private void PushStatus(AccountView account)
+    {
+        var status = Status(account);
+        foreach (var relay in _relays.Current)
+        {
+            _ = relay.OnCounsellorChangedAsync(status);
+        }
+    }
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Debug, Message = "Counsellor {AccountId} holds {Count} chats")]
+    private static partial void LogHolding(ILogger logger, Guid accountId, int count);
 }

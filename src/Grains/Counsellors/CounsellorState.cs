@@ -1,9 +1,17 @@
+using Nettiturvakoti.Relay;
+
 namespace Nettiturvakoti.Counsellors;
 
-/// <summary>A counsellor's conversations in progress.</summary>
+/// <summary>A counsellor at work: availability, the conversations they hold, who listens.</summary>
 [GenerateSerializer, Alias("ntk.CounsellorState")]
 public sealed class CounsellorState
 {
     [Id(0)]
     public List<Guid> ActiveConversations { get; set; } = [];
+
+    [Id(1)]
+    public bool Available { get; set; }
+
+    [Id(2)]
+    public List<IChatRelay> Relays { get; set; } = [];
 }

@@ -74,6 +74,7 @@ public static class SiloHostingExtensions
         });
 
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
         silo.Services.AddSingleton<ChatDatabase>();
         silo.Services.AddSingleton<WriteBatcher>();
         silo.Services.AddSingleton<TranscriptStore>();

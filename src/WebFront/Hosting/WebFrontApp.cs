@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Hosting;
 using Nettiturvakoti.Storage;
@@ -56,10 +56,12 @@ public static class WebFrontApp
             builder.UseOrleansClient(client => client.UseNettiturvakotiClusterClient(configuration));
         }
 
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChatRelay>();
         services.AddSingleton<RelayEndpoint>();
         services.AddSingleton<QueueMirrors>();
+        services.AddSingleton<ChatCatalogCache>();
+        services.AddSingleton<WaitingSeekers>();
         services.AddSingleton<RelaySubscriptions>();
         services.AddHostedService(sp => sp.GetRequiredService<RelaySubscriptions>());
 
@@ -128,11 +130,9 @@ public static class WebFrontApp
         app.UseAuthorization();
 
         app.MapRazorPages();
-        app.MapGet("/console", (IWebHostEnvironment environment) =>
-                Results.File(environment.WebRootFileProvider.GetFileInfo("console.html").PhysicalPath!, "text/html; charset=utf-8"))
-            .RequireAuthorization(Policies.Counsellor);
         app.MapHub<SeekerHub>("/hubs/seeker");
         app.MapHub<CounsellorHub>("/hubs/counsellor");
+        app.MapHub<SupervisorHub>("/hubs/supervisor");
     }
 
     // Browsers asking for a page are sent to the login page; hubs and scripts get a status code.

@@ -17,4 +17,7 @@ public static class ClientEvents
 
     /// <summary>A queue changed: (change). Seekers and counsellors get different shapes.</summary>
     public const string Queue = "queue";
+
+    /// <summary>The counsellor's own status changed: (status). Counsellor only.</summary>
+    public const string CounsellorStatus = "counsellorStatus";
 }

@@ -17,56 +17,66 @@ namespace Nettiturvakoti.WebFront.Hubs;
 /// </summary>
 [Authorize(Policy = Policies.Counsellor)]
 public sealed class CounsellorHub(
-    IGrainFactory grains, RelaySubscriptions subscriptions, QueueMirrors queues) : Hub
+    IGrainFactory grains, RelaySubscriptions subscriptions, QueueMirrors queues, ChatCatalogCache catalog) : Hub
 {
     private const string ConversationsKey = "conversations";
+    private const string WatchingMeKey = "watching-me";
 
     /// <summary>
-    /// The counsellor's chats with their longest-waiting seekers, and the conversations they are
-    /// in. Also starts the live updates of both.
+    /// The counsellor's status, their chats with the longest-waiting seekers, and the
+    /// conversations they hold. Also starts the live updates of all three.
     /// </summary>
     public async Task<CounsellorOverview> GetOverview()
     {
         var account = await grains.GetGrain<IAccountGrain>(AccountId).GetAsync()
-            ?? throw new HubException("The account no longer exists.");
-        var chats = await grains.GetGrain<IChatCatalogGrain>(0).GetChatsAsync();
+            ?? throw new ChatRuleException(ErrorCodes.AccountDisabled, "The account no longer exists.");
+        if (!Context.Items.ContainsKey(WatchingMeKey))
+        {
+            Context.Items[WatchingMeKey] = true;
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Counsellor(AccountId));
+            await subscriptions.AcquireCounsellorAsync(AccountId);
+        }
+
         var overviews = new List<QueueOverview>();
-        foreach (var chat in chats.Where(c => !c.RequiresQualification || account.Queues.Contains(c.Id)))
+        foreach (var chat in (await catalog.GetChatsAsync()).Where(c => Serves(account, c)))
         {
             await subscriptions.EnsureQueueAsync(chat.Id);
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.CounsellorsWatching(chat.Id));
-            var (version, waiting, longest) = await queues.GetOverviewAsync(chat.Id);
-            overviews.Add(new QueueOverview(chat.Id, chat.Names, version, waiting, longest));
+            overviews.Add(await OverviewOf(chat));
         }
 
+        var status = await Me.GetStatusAsync();
         var conversations = new List<ConversationView>();
-        foreach (var id in await grains.GetGrain<ICounsellorGrain>(AccountId).GetActiveConversationsAsync())
+        foreach (var id in status.ActiveConversations)
         {
             await WatchAsync(id);
-            conversations.Add(await Conversation(id).GetViewAsync(Me));
+            conversations.Add(await Conversation(id).GetViewAsync(Participant.Counsellor(AccountId)));
         }
 
-        return new CounsellorOverview(account.ChatName, overviews, conversations);
+        return new CounsellorOverview(account.ChatName, status, overviews, conversations);
     }
+
+    /// <summary>Goes available (takes seekers) or away.</summary>
+    public Task<CounsellorStatus> SetAvailable(bool available) => Me.SetAvailableAsync(available);
 
     /// <summary>
     /// Takes the seeker of <paramref name="conversationId"/> from <paramref name="queueId"/>, or the
-    /// longest-waiting one when it is null. Returns the conversation (with the seeker's address)
+    /// longest-waiting one there when it is null. Returns the conversation (with the seeker's address)
     /// and everything the seeker wrote while waiting.
     /// </summary>
-    public async Task<JoinedChat> Take(string queueId, Guid? conversationId)
-    {
-        var view = await grains.GetGrain<ICounsellorGrain>(AccountId).TakeAsync(queueId, conversationId);
-        await WatchAsync(view.Id);
-        return new JoinedChat(view, await Conversation(view.Id).ReadAfterAsync(Me, 0), null);
-    }
+    public async Task<JoinedChat> Take(string queueId, Guid? conversationId) =>
+        await JoinedAsync(await Me.TakeAsync(queueId, conversationId));
+
+    /// <summary>Takes the seeker who has waited longest in any chat the counsellor serves.</summary>
+    public async Task<JoinedChat> TakeNext() => await JoinedAsync(await Me.TakeNextAsync());
 
     /// <summary>Rejoins one of the counsellor's conversations, with the entries after <paramref name="afterSequence"/>.</summary>
     public async Task<JoinedChat> Open(Guid conversationId, long afterSequence)
     {
-        var view = await Conversation(conversationId).GetViewAsync(Me);
+        var view = await Conversation(conversationId).GetViewAsync(Participant.Counsellor(AccountId));
         await WatchAsync(conversationId);
-        return new JoinedChat(view, await Conversation(conversationId).ReadAfterAsync(Me, afterSequence), null);
+        var entries = await Conversation(conversationId).ReadAfterAsync(Participant.Counsellor(AccountId), afterSequence);
+        return new JoinedChat(view, entries, null);
     }
 
     /// <summary>
@@ -77,34 +87,61 @@ public sealed class CounsellorHub(
     {
         MessageRules.CheckClientMessageId(clientMessageId);
         MessageRules.CheckText(text);
-        var outcome = await Conversation(conversationId).SendAsync(Me, clientMessageId, text);
+        var outcome = await Conversation(conversationId).SendAsync(Participant.Counsellor(AccountId), clientMessageId, text);
         return new SendResult(outcome.Entry.Sequence, outcome.Entry.At, outcome.Duplicate);
     }
 
     /// <summary>The entries after <paramref name="afterSequence"/>, in order (at most 500 a call).</summary>
     public Task<IReadOnlyList<ChatEntry>> ReadAfter(Guid conversationId, long afterSequence) =>
-        Conversation(conversationId).ReadAfterAsync(Me, afterSequence);
+        Conversation(conversationId).ReadAfterAsync(Participant.Counsellor(AccountId), afterSequence);
 
-    /// <summary>The whole waiting list of a chat the counsellor serves (after a missed update).</summary>
+    /// <summary>The status and longest-waiting seekers of a chat the counsellor serves (after a missed update).</summary>
     public async Task<QueueOverview> GetQueue(string queueId)
     {
         var account = await grains.GetGrain<IAccountGrain>(AccountId).GetAsync();
-        var chat = await grains.GetGrain<IChatCatalogGrain>(0).FindAsync(queueId ?? "")
+        var chat = await catalog.FindAsync(queueId)
             ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
-        if (chat.RequiresQualification && account?.Queues.Contains(chat.Id) != true)
+        if (account is null || !Serves(account, chat))
         {
             throw new ChatRuleException(ErrorCodes.NotQualified, "You do not serve this chat.");
         }
 
-        var (version, waiting, longest) = await queues.GetOverviewAsync(chat.Id);
-        return new QueueOverview(chat.Id, chat.Names, version, waiting, longest);
+        return await OverviewOf(chat);
+    }
+
+    /// <summary>The other counsellors, with whether they could take a chat handed over now.</summary>
+    public async Task<IReadOnlyList<Colleague>> GetColleagues()
+    {
+        var colleagues = new List<Colleague>();
+        foreach (var id in await grains.GetGrain<IAccountDirectoryGrain>(0).ListAsync())
+        {
+            var account = await grains.GetGrain<IAccountGrain>(id).GetAsync();
+            if (id == AccountId || account is null || account.Disabled || !account.Roles.HasFlag(AccountRoles.Counsellor))
+            {
+                continue;
+            }
+
+            var status = await grains.GetGrain<ICounsellorGrain>(id).GetStatusAsync();
+            colleagues.Add(new Colleague(
+                id, account.ChatName, status.Available, status.MaxConversations - status.ActiveConversations.Count, account.Queues));
+        }
+
+        return colleagues;
+    }
+
+    /// <summary>Hands one of the counsellor's conversations to a colleague, with its whole timeline.</summary>
+    public async Task HandOver(Guid conversationId, Guid toCounsellorId)
+    {
+        await Me.HandOverAsync(conversationId, toCounsellorId);
+        await UnwatchAsync(conversationId);
     }
 
     /// <summary>Tells the seeker the counsellor is typing.</summary>
-    public Task Typing(Guid conversationId) => Conversation(conversationId).TypingAsync(Me);
+    public Task Typing(Guid conversationId) => Conversation(conversationId).TypingAsync(Participant.Counsellor(AccountId));
 
     /// <summary>Ends one of the counsellor's conversations for both sides.</summary>
-    public Task<ConversationView> End(Guid conversationId) => Conversation(conversationId).EndAsync(Me);
+    public Task<ConversationView> End(Guid conversationId) =>
+        Conversation(conversationId).EndAsync(Participant.Counsellor(AccountId));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -116,7 +153,24 @@ public sealed class CounsellorHub(
             }
         }
 
+        if (Context.Items.ContainsKey(WatchingMeKey))
+        {
+            await subscriptions.ReleaseCounsellorAsync(AccountId);
+        }
+
         await base.OnDisconnectedAsync(exception);
+    }
+
+    private async Task<JoinedChat> JoinedAsync(ConversationView view)
+    {
+        await WatchAsync(view.Id);
+        return new JoinedChat(view, await Conversation(view.Id).ReadAfterAsync(Participant.Counsellor(AccountId), 0), null);
+    }
+
+    private async Task<QueueOverview> OverviewOf(ChatDefinition chat)
+    {
+        var (version, status, longest) = await queues.GetOverviewAsync(chat.Id);
+        return new QueueOverview(chat.Id, chat.Names, version, status, longest);
     }
 
     private async Task WatchAsync(Guid conversationId)
@@ -129,14 +183,26 @@ public sealed class CounsellorHub(
 
         if (ids.Add(conversationId))
         {
-            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.CounsellorOf(conversationId));
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.CounsellorOf(conversationId, AccountId));
             await subscriptions.AcquireConversationAsync(conversationId);
         }
     }
 
+    private async Task UnwatchAsync(Guid conversationId)
+    {
+        if (Context.Items.TryGetValue(ConversationsKey, out var held) && held is HashSet<Guid> ids && ids.Remove(conversationId))
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.CounsellorOf(conversationId, AccountId));
+            await subscriptions.ReleaseConversationAsync(conversationId);
+        }
+    }
+
+    private static bool Serves(AccountView account, ChatDefinition chat) =>
+        !chat.RequiresQualification || account.Queues.Contains(chat.Id);
+
     private Guid AccountId => Guid.Parse(Context.User!.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-    private Participant Me => Participant.Counsellor(AccountId);
+    private ICounsellorGrain Me => grains.GetGrain<ICounsellorGrain>(AccountId);
 
     private IConversationGrain Conversation(Guid id) => grains.GetGrain<IConversationGrain>(id);
 }

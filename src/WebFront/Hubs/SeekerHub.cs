@@ -13,34 +13,58 @@ namespace Nettiturvakoti.WebFront.Hubs;
 /// docs/protocol.md.
 /// </summary>
 public sealed class SeekerHub(
-    IGrainFactory grains, RelaySubscriptions subscriptions, QueueMirrors queues) : Hub
+    IGrainFactory grains,
+    RelaySubscriptions subscriptions,
+    WaitingSeekers waitingSeekers,
+    QueueMirrors queues,
+    ChatCatalogCache catalog,
+    TimeProvider time) : Hub
 {
-    private static readonly string[] Languages = ["fi", "sv", "en"];
+    private const int UpcomingDays = 7;
     private const string ConversationKey = "conversation";
+    private const string WaitingKey = "waiting";
 
-    /// <summary>The chats a seeker can pick, with their names in each language.</summary>
+    /// <summary>
+    /// The chats a seeker can pick: names, whether each takes seekers now (open, closing soon,
+    /// closed, full) and its openings in the coming week.
+    /// </summary>
     public async Task<IReadOnlyList<ChatInfo>> GetChats()
     {
-        var chats = await grains.GetGrain<IChatCatalogGrain>(0).GetChatsAsync();
-        return [.. chats.Select(c => new ChatInfo(c.Id, c.Names, c.Languages))];
+        var today = ChatSchedule.DateAt(time.GetUtcNow());
+        var chats = new List<ChatInfo>();
+        foreach (var chat in await catalog.GetChatsAsync())
+        {
+            await subscriptions.EnsureQueueAsync(chat.Id);
+            chats.Add(new ChatInfo(
+                chat.Id,
+                chat.Names,
+                chat.Languages,
+                await queues.GetStatusAsync(chat.Id),
+                ChatSchedule.Sessions(chat, today, UpcomingDays)));
+        }
+
+        return chats;
     }
 
     /// <summary>
     /// Opens a new conversation in <paramref name="queueId"/> and places the seeker in its queue.
     /// The answer holds the conversation id and secret the page needs to resume after a
-    /// disconnect; nothing else identifies the seeker.
+    /// disconnect; nothing else identifies the seeker. Throws chat-closed or chat-full when the
+    /// chat does not admit now.
     /// </summary>
     public async Task<StartedChat> StartChat(string queueId, string language)
     {
+        var chat = await catalog.FindAsync(queueId)
+            ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
+        if (CurrentOrNull() is { } current
+            && (await Conversation(current).GetViewAsync(Participant.Seeker)).Status != ConversationStatus.Ended)
+        {
+            throw new ChatRuleException(ErrorCodes.AlreadyStarted, "End the current chat before starting another.");
+        }
+
         await LeaveCurrentAsync();
         var id = Guid.NewGuid();
         var secret = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var lang = Languages.Contains(language) ? language : Languages[0];
-        if (queueId is not { Length: > 0 and <= 32 }
-            || await grains.GetGrain<IChatCatalogGrain>(0).FindAsync(queueId) is null)
-        {
-            throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
-        }
 
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.SeekerOf(id));
         await subscriptions.AcquireConversationAsync(id);
@@ -48,7 +72,7 @@ public sealed class SeekerHub(
         try
         {
             var view = await Conversation(id).StartAsync(
-                new StartConversation(queueId, secret, SeekerAddress.Of(Context.GetHttpContext()), lang));
+                new StartConversation(chat.Id, secret, SeekerAddress.Of(Context.GetHttpContext()), language));
             return new StartedChat(id, secret, view, await WatchQueueAsync(view));
         }
         catch
@@ -111,7 +135,12 @@ public sealed class SeekerHub(
     public Task Typing() => Conversation(Current()).TypingAsync(Participant.Seeker);
 
     /// <summary>Ends the conversation (or leaves the queue, when still waiting).</summary>
-    public Task<ConversationView> End() => Conversation(Current()).EndAsync(Participant.Seeker);
+    public async Task<ConversationView> End()
+    {
+        var view = await Conversation(Current()).EndAsync(Participant.Seeker);
+        await WatchQueueAsync(view);
+        return view;
+    }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -119,21 +148,43 @@ public sealed class SeekerHub(
         await base.OnDisconnectedAsync(exception);
     }
 
+    // Keeps the connection in its queue's group, and its presence reported, while the seeker waits.
     private async Task<QueuePlace?> WatchQueueAsync(ConversationView view)
     {
-        if (view.Status != ConversationStatus.Waiting)
+        var waiting = view.Status == ConversationStatus.Waiting;
+        var watched = Context.Items.TryGetValue(WaitingKey, out var held) ? ((string Queue, Guid Id)?)held : null;
+        if (watched is { } previous && (!waiting || previous.Id != view.Id))
         {
-            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.SeekersWaitingIn(view.QueueId));
+            Context.Items.Remove(WaitingKey);
+            waitingSeekers.Remove(previous.Id, Context.ConnectionId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.SeekersWaitingIn(previous.Queue));
+            watched = null;
+        }
+
+        if (!waiting)
+        {
             return null;
         }
 
         await subscriptions.EnsureQueueAsync(view.QueueId);
-        await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.SeekersWaitingIn(view.QueueId));
+        if (watched is null)
+        {
+            Context.Items[WaitingKey] = (view.QueueId, view.Id);
+            waitingSeekers.Add(view.QueueId, view.Id, Context.ConnectionId);
+            await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.SeekersWaitingIn(view.QueueId));
+        }
+
         return await queues.GetPlaceAsync(view.QueueId, view.Id);
     }
 
     private async Task LeaveCurrentAsync()
     {
+        if (Context.Items.Remove(WaitingKey, out var held) && held is ValueTuple<string, Guid> waiting)
+        {
+            waitingSeekers.Remove(waiting.Item2, Context.ConnectionId);
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubGroups.SeekersWaitingIn(waiting.Item1));
+        }
+
         if (CurrentOrNull() is { } id)
         {
             Context.Items.Remove(ConversationKey);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Nettiturvakoti.Conversations;
+using Nettiturvakoti.Counsellors;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.Relay;
 using Nettiturvakoti.WebFront.Hubs;
@@ -7,34 +8,56 @@ using Nettiturvakoti.WebFront.Hubs;
 namespace Nettiturvakoti.WebFront.Relay;
 
 /// <summary>
-/// Receives grain events for this web front and passes each to the SignalR connections it concerns.
+/// Receives grain events for this web front and passes each to the SignalR connections it concerns:
+/// the seeker of a conversation, and only the counsellor assigned to it now.
 /// </summary>
 public sealed partial class ChatRelay(
     IHubContext<SeekerHub> seekers,
     IHubContext<CounsellorHub> counsellors,
     QueueMirrors queues,
+    WaitingSeekers waiting,
     ILogger<ChatRelay> logger) : IChatRelay
 {
-    public Task OnEntryAsync(Guid conversationId, ChatEntry entry) =>
+    public Task OnEntryAsync(Guid conversationId, Guid? counsellorId, ChatEntry entry) =>
         Deliver(
             seekers.Clients.Group(HubGroups.SeekerOf(conversationId)).SendAsync(ClientEvents.Entry, conversationId, entry),
-            counsellors.Clients.Group(HubGroups.CounsellorOf(conversationId)).SendAsync(ClientEvents.Entry, conversationId, entry));
+            ToCounsellor(conversationId, counsellorId, ClientEvents.Entry, conversationId, entry));
 
-    public Task OnConversationChangedAsync(ConversationView view) =>
+    public Task OnConversationChangedAsync(ConversationView view, Guid? counsellorId) =>
         Deliver(
             seekers.Clients.Group(HubGroups.SeekerOf(view.Id)).SendAsync(ClientEvents.Conversation, view),
-            counsellors.Clients.Group(HubGroups.CounsellorOf(view.Id)).SendAsync(ClientEvents.Conversation, view));
+            ToCounsellor(view.Id, counsellorId, ClientEvents.Conversation, view),
+            StopWatchingQueue(view));
 
-    public Task OnSeekerAddressChangedAsync(Guid conversationId, string? address) =>
-        Deliver(counsellors.Clients.Group(HubGroups.CounsellorOf(conversationId))
-            .SendAsync(ClientEvents.SeekerAddress, conversationId, address));
+    public Task OnSeekerAddressChangedAsync(Guid conversationId, Guid counsellorId, string? address) =>
+        Deliver(ToCounsellor(conversationId, counsellorId, ClientEvents.SeekerAddress, conversationId, address));
 
-    public Task OnTypingAsync(Guid conversationId, Party who) =>
+    public Task OnTypingAsync(Guid conversationId, Guid? counsellorId, Party who) =>
         Deliver(who == Party.Seeker
-            ? counsellors.Clients.Group(HubGroups.CounsellorOf(conversationId)).SendAsync(ClientEvents.Typing, conversationId, who)
+            ? ToCounsellor(conversationId, counsellorId, ClientEvents.Typing, conversationId, who)
             : seekers.Clients.Group(HubGroups.SeekerOf(conversationId)).SendAsync(ClientEvents.Typing, conversationId, who));
 
     public Task OnQueueChangedAsync(QueueChange change) => Deliver(queues.ApplyAsync(change));
+
+    public Task OnCounsellorChangedAsync(CounsellorStatus status) =>
+        Deliver(counsellors.Clients.Group(HubGroups.Counsellor(status.AccountId)).SendAsync(ClientEvents.CounsellorStatus, status));
+
+    // A seeker who no longer waits gets no more of the queue's changes.
+    private async Task StopWatchingQueue(ConversationView view)
+    {
+        if (view.Status != ConversationStatus.Waiting && waiting.Stop(view.Id) is { } stopped)
+        {
+            foreach (var connection in stopped.Connections)
+            {
+                await seekers.Groups.RemoveFromGroupAsync(connection, HubGroups.SeekersWaitingIn(stopped.QueueId));
+            }
+        }
+    }
+
+    private Task ToCounsellor(Guid conversationId, Guid? counsellorId, string name, params object?[] args) =>
+        counsellorId is { } id
+            ? counsellors.Clients.Group(HubGroups.CounsellorOf(conversationId, id)).SendCoreAsync(name, args)
+            : Task.CompletedTask;
 
     private async Task Deliver(params Task[] sends)
     {

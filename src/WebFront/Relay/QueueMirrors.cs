@@ -6,9 +6,9 @@ using Nettiturvakoti.WebFront.Hubs;
 namespace Nettiturvakoti.WebFront.Relay;
 
 /// <summary>
-/// This web front's copy of each queue's waiting list, kept current from the queue grains'
-/// changes. Positions are answered from here, and one change costs one message per SignalR group
-/// however many seekers wait: no grain call per waiting seeker.
+/// This web front's copy of each queue it watches (waiting list and status), kept current from
+/// the queue grains' changes. Positions are answered from here, and one change costs one message
+/// per SignalR group however many seekers wait: no grain call per waiting seeker.
 /// </summary>
 public sealed class QueueMirrors(
     IGrainFactory grains,
@@ -20,23 +20,23 @@ public sealed class QueueMirrors(
 
     private readonly ConcurrentDictionary<string, Mirror> _mirrors = new();
 
-    /// <summary>The queue's list as this web front holds it, loaded on first use.</summary>
-    public async Task<QueueSnapshot> GetSnapshotAsync(string queueId)
+    /// <summary>The queue's version, status and longest-waiting seekers, loaded on first use.</summary>
+    public async Task<(long Version, QueueStatus Status, IReadOnlyList<WaitingSeeker> Longest)> GetOverviewAsync(string queueId)
     {
         var mirror = await GetLoadedAsync(queueId);
         lock (mirror)
         {
-            return new QueueSnapshot(queueId, mirror.Version, [.. mirror.Waiting]);
+            return (mirror.Version, mirror.Status!, mirror.Waiting.Take(OverviewLength).ToList());
         }
     }
 
-    /// <summary>The first <see cref="OverviewLength"/> waiting seekers, the total and the version.</summary>
-    public async Task<(long Version, int Waiting, IReadOnlyList<WaitingSeeker> Longest)> GetOverviewAsync(string queueId)
+    /// <summary>The queue's status as this web front holds it.</summary>
+    public async Task<QueueStatus> GetStatusAsync(string queueId)
     {
         var mirror = await GetLoadedAsync(queueId);
         lock (mirror)
         {
-            return (mirror.Version, mirror.Waiting.Count, mirror.Waiting.Take(OverviewLength).ToList());
+            return mirror.Status!;
         }
     }
 
@@ -66,23 +66,26 @@ public sealed class QueueMirrors(
             return;
         }
 
-        int waiting;
         lock (mirror)
         {
-            if (!mirror.Loaded || change.Version == mirror.Version + 1)
+            if (!mirror.Loaded)
             {
-                mirror.Apply(change);
+                return; // A reload is under way and will bring this change with it.
             }
-            else if (change.Version <= mirror.Version && change.Version > mirror.Version - 10_000)
+
+            if (change.Version <= mirror.Version && change.Version > mirror.Version - 10_000)
             {
                 return; // Already part of the snapshot this mirror was loaded from.
+            }
+
+            if (change.Version == mirror.Version + 1)
+            {
+                mirror.Apply(change);
             }
             else
             {
                 mirror.Loaded = false;
             }
-
-            waiting = mirror.Waiting.Count;
         }
 
         if (!mirror.Loaded)
@@ -91,13 +94,7 @@ public sealed class QueueMirrors(
             return;
         }
 
-        await Task.WhenAll(
-            seekers.Clients.Group(HubGroups.SeekersWaitingIn(change.QueueId)).SendAsync(
-                ClientEvents.Queue,
-                new SeekerQueueEvent(change.QueueId, change.Version, waiting, change.Joined?.Ticket, change.Left?.Ticket, false)),
-            counsellors.Clients.Group(HubGroups.CounsellorsWatching(change.QueueId)).SendAsync(
-                ClientEvents.Queue,
-                new CounsellorQueueEvent(change.QueueId, change.Version, waiting, change.Joined, change.Left, false)));
+        await BroadcastAsync(change.QueueId, change.Version, change.Joined, change.Left, reset: false, change.Status);
     }
 
     private async Task<Mirror> GetLoadedAsync(string queueId)
@@ -122,25 +119,27 @@ public sealed class QueueMirrors(
             }
 
             var snapshot = await grains.GetGrain<IQueueGrain>(mirror.QueueId).GetSnapshotAsync();
-            int waiting;
             lock (mirror)
             {
                 mirror.Load(snapshot);
-                waiting = mirror.Waiting.Count;
             }
 
             // Clients that held the old version ask again for their position or list.
-            await Task.WhenAll(
-                seekers.Clients.Group(HubGroups.SeekersWaitingIn(mirror.QueueId)).SendAsync(
-                    ClientEvents.Queue, new SeekerQueueEvent(mirror.QueueId, snapshot.Version, waiting, null, null, true)),
-                counsellors.Clients.Group(HubGroups.CounsellorsWatching(mirror.QueueId)).SendAsync(
-                    ClientEvents.Queue, new CounsellorQueueEvent(mirror.QueueId, snapshot.Version, waiting, null, null, true)));
+            await BroadcastAsync(mirror.QueueId, snapshot.Version, null, null, reset: true, snapshot.Status);
         }
         finally
         {
             mirror.ReloadGate.Release();
         }
     }
+
+    private Task BroadcastAsync(
+        string queueId, long version, WaitingSeeker? joined, WaitingSeeker? left, bool reset, QueueStatus status) =>
+        Task.WhenAll(
+            seekers.Clients.Group(HubGroups.SeekersWaitingIn(queueId)).SendAsync(
+                ClientEvents.Queue, new SeekerQueueEvent(queueId, version, joined?.Ticket, left?.Ticket, reset, status)),
+            counsellors.Clients.Group(HubGroups.CounsellorsWatching(queueId)).SendAsync(
+                ClientEvents.Queue, new CounsellorQueueEvent(queueId, version, joined, left, reset, status)));
 
     private sealed class Mirror(string queueId)
     {
@@ -153,6 +152,8 @@ public sealed class QueueMirrors(
         public volatile bool Loaded;
 
         public long Version { get; private set; }
+
+        public QueueStatus? Status { get; private set; }
 
         // Sorted by ticket; joins come with the highest ticket, so they append.
         public List<WaitingSeeker> Waiting { get; } = [];
@@ -167,6 +168,7 @@ public sealed class QueueMirrors(
             }
 
             Version = snapshot.Version;
+            Status = snapshot.Status;
             Loaded = true;
         }
 
@@ -183,11 +185,12 @@ public sealed class QueueMirrors(
             }
 
             Version = change.Version;
+            Status = change.Status;
         }
 
         public QueuePlace? PlaceOf(Guid conversationId) =>
             _byConversation.TryGetValue(conversationId, out var seeker)
-                ? new QueuePlace(QueueId, Version, seeker.Ticket, IndexOf(seeker.Ticket) + 1, Waiting.Count)
+                ? new QueuePlace(QueueId, Version, seeker.Ticket, IndexOf(seeker.Ticket) + 1, Status!)
                 : null;
 
         private void Add(WaitingSeeker seeker)

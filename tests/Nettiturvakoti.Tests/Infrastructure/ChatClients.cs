@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Connections.Client;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Nettiturvakoti.Conversations;
+using Nettiturvakoti.Counsellors;
 using Nettiturvakoti.WebFront.Hubs;
 
 namespace Nettiturvakoti.Tests.Infrastructure;
@@ -101,6 +102,13 @@ public static class ChatClients
         return (connection, inbox);
     }
 
+    public static async Task<HubConnection> ConnectSupervisorAsync(Uri baseAddress, CookieContainer cookies)
+    {
+        var connection = Build(new Uri(baseAddress, "/hubs/supervisor"), options => options.Cookies = cookies);
+        await connection.StartAsync();
+        return connection;
+    }
+
     /// <summary>Logs in through the real login form; returns the cookies of the session.</summary>
     public static async Task<CookieContainer> LogInAsync(Uri baseAddress, string userName, string password)
     {
@@ -154,6 +162,7 @@ public static class ChatClients
         connection.On<Guid, Party>(ClientEvents.Typing, (id, party) => inbox.Add(ClientEvents.Typing, id, party));
         if (isCounsellor)
         {
+            connection.On<CounsellorStatus>(ClientEvents.CounsellorStatus, s => inbox.Add(ClientEvents.CounsellorStatus, s));
             connection.On<Guid, string?>(ClientEvents.SeekerAddress, (id, address) => inbox.Add(ClientEvents.SeekerAddress, id, address));
             connection.On<CounsellorQueueEvent>(ClientEvents.Queue, e => inbox.Add(ClientEvents.Queue, e));
         }

@@ -11,11 +11,14 @@ namespace Nettiturvakoti.Tests.Infrastructure;
 /// One in-process silo on a real database, shared by the tests of a collection. The grains'
 /// clock is fake; Orleans' own background work keeps real time.
 /// </summary>
-public abstract class GrainClusterFixture(StorageProvider provider) : IAsyncLifetime
+public abstract class GrainClusterFixture(StorageProvider provider, IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero));
+    /// <summary>Thursday 3 December 2026, 12:30 in Helsinki: the Finnish and Swedish chats are open.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 3, 10, 30, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Time { get; } = new(Start);
 
     public StorageOptions Storage { get; private set; } = null!;
 
@@ -28,7 +31,10 @@ public abstract class GrainClusterFixture(StorageProvider provider) : IAsyncLife
     public async Task InitializeAsync()
     {
         Storage = await TestDatabases.CreateAsync(provider);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(StorageSettings(Storage)).Build();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(StorageSettings(Storage))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
+            .Build();
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) =>
         {
@@ -73,6 +79,19 @@ public abstract class GrainClusterFixture(StorageProvider provider) : IAsyncLife
 public sealed class SqliteClusterFixture() : GrainClusterFixture(StorageProvider.Sqlite);
 
 public sealed class PostgresClusterFixture() : GrainClusterFixture(StorageProvider.PostgreSql);
+
+/// <summary>A cluster of its own for tests that move the clock forward by minutes and hours.</summary>
+public sealed class TimeTravelClusterFixture() : GrainClusterFixture(StorageProvider.Sqlite, new Dictionary<string, string?>
+{
+    ["Chat:WaitingSeekerGrace"] = "00:10:00",
+    ["Chat:QueueTick"] = "00:00:15",
+});
+
+[CollectionDefinition(Name)]
+public sealed class TimeTravelCluster : ICollectionFixture<TimeTravelClusterFixture>
+{
+    public const string Name = "grains with a moving clock";
+}
 
 [CollectionDefinition(Name)]
 public sealed class SqliteCluster : ICollectionFixture<SqliteClusterFixture>

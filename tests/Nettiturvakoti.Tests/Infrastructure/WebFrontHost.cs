@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
 using Nettiturvakoti.Storage;
 using Nettiturvakoti.WebFront.Hosting;
 
@@ -43,6 +45,9 @@ public sealed class WebFrontHost : IAsyncDisposable
 
     public string SupervisorPassword { get; } = "first supervisor " + Guid.NewGuid().ToString("N");
 
+    /// <summary>The clock of the service's grains and pages; Orleans' own work keeps real time.</summary>
+    public FakeTimeProvider Time { get; } = new(GrainClusterFixture.Start);
+
     public StorageOptions Storage { get; }
 
     public Uri BaseAddress { get; private set; } = null!;
@@ -54,12 +59,25 @@ public sealed class WebFrontHost : IAsyncDisposable
     /// <summary>Lines every logger of the host wrote, for checks that nothing private is logged.</summary>
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>
+    /// A chat for one test (see <see cref="Grains.TestChats"/>). Made as a supervisor's change
+    /// would be, so this web front's cached list of chats is refreshed at once.
+    /// </summary>
+    public async Task<string> CreateTestChatAsync(int queueCap = 100)
+    {
+        var id = await Nettiturvakoti.Tests.Grains.TestChats.CreateAsync(Grains, queueCap);
+        Services.GetRequiredService<Nettiturvakoti.WebFront.Relay.ChatCatalogCache>().Invalidate();
+        return id;
+    }
+
     public async Task StartAsync()
     {
         _app = WebFrontApp.Create([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(_settings);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Services.AddSingleton<TimeProvider>(Time);
+            builder.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             builder.Logging.ClearProviders();
             builder.Logging.AddProvider(Logs);
             builder.Logging.SetMinimumLevel(_logLevel);

@@ -27,12 +27,12 @@ public abstract class ChatPathTests(WebFrontFixture fixture)
         var (seeker, seekerInbox) = await ChatClients.ConnectSeekerAsync(Address);
         await using var _ = seeker;
         var chats = await seeker.InvokeAsync<List<ChatInfo>>("GetChats");
-        Assert.Equal(["fi", "youth", "sv"], chats.Select(c => c.Id));
+        Assert.Equal(["fi", "youth", "sv"], chats.Select(c => c.Id).Take(3));
 
         var started = await seeker.InvokeAsync<StartedChat>("StartChat", "fi", "fi");
         Assert.Equal(ConversationStatus.Waiting, started.Conversation.Status);
         Assert.NotNull(started.Position);
-        Assert.Equal(started.Position!.Waiting, started.Position.Position);
+        Assert.Equal(started.Position!.Status.Waiting, started.Position.Position);
         Assert.Null(started.Conversation.SeekerAddress);
 
         var joinedQueue = (CounsellorQueueEvent)(await counsellorInbox.NextAsync(

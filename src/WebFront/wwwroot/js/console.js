@@ -1,5 +1,5 @@
-// The counsellor console: waiting lists per chat, and the counsellor's conversations side by side.
-// Everything a seeker wrote is shown as text only.
+// The counsellor console: availability, waiting lists per chat, and the counsellor's
+// conversations side by side. Everything a seeker wrote is shown as text only.
 "use strict";
 
 (() => {
@@ -7,15 +7,24 @@
   const queues = new Map(); // queueId -> { overview, element }
   const conversations = new Map(); // conversationId -> { view, lastSeq, element }
   const typingTimers = new Map();
+  let status = null;
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/counsellor")
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(1000 * (ctx.previousRetryCount + 1), 10000) })
     .build();
 
+  const hoursText = {
+    open: "open", closingSoon: "closing soon: no new seekers", closed: "closed",
+  };
+
   function waitedFor(since) {
     const minutes = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 60000));
     return minutes < 1 ? "under a minute" : `${minutes} min`;
+  }
+
+  function clock(instant) {
+    return new Date(instant).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Helsinki" });
   }
 
   function showError(err) {
@@ -23,6 +32,17 @@
     const at = message.indexOf("HubException: ");
     $("error").hidden = false;
     $("error").textContent = at >= 0 ? message.slice(at + 14) : message;
+  }
+
+  function clearError() { $("error").hidden = true; }
+
+  function renderStatus() {
+    if (!status) return;
+    $("available").checked = status.available;
+    $("load").textContent = `${status.activeConversations.length} / ${status.maxConversations} chats`;
+    const full = status.activeConversations.length >= status.maxConversations;
+    $("take-next").disabled = !status.available || full;
+    document.querySelectorAll(".take, .take-queue").forEach((b) => { b.disabled = !status.available || full; });
   }
 
   function renderQueue(queueId) {
@@ -34,11 +54,17 @@
       q.element.dataset.queue = queueId;
       $("queues").append(q.element);
     }
+    const s = o.status;
     const title = document.createElement("h3");
-    title.textContent = `${o.names.en || o.queueId} (${o.waiting})`;
+    title.textContent = `${o.names.en || o.queueId} (${s.waiting})`;
+    const hours = document.createElement("p");
+    hours.className = `hours ${s.hours.openness}`;
+    hours.textContent = hoursText[s.hours.openness]
+      + (s.hours.closesAt ? ` until ${clock(s.hours.closesAt)}` : "")
+      + (s.hours.nextOpensAt ? `; opens ${new Date(s.hours.nextOpensAt).toLocaleString([], { timeZone: "Europe/Helsinki" })}` : "")
+      + (s.full ? " · full" : "");
     const next = document.createElement("button");
-    next.type = "button"; next.className = "primary take-next"; next.textContent = "Take next";
-    next.disabled = o.waiting === 0;
+    next.type = "button"; next.className = "take-queue"; next.textContent = "Take oldest here";
     next.addEventListener("click", () => take(queueId, null));
     const list = document.createElement("ol");
     list.className = "waiting";
@@ -53,19 +79,22 @@
       item.append(label, button);
       list.append(item);
     }
-    q.element.replaceChildren(title, next, list);
+    next.hidden = s.waiting === 0;
+    q.element.replaceChildren(title, hours, next, list);
+    renderStatus();
   }
 
   function applyQueueEvent(event) {
     const q = queues.get(event.queueId);
     if (!q) return;
     const o = q.overview;
+    if (!event.reset && event.version <= o.version) return;
     if (event.reset || event.version !== o.version + 1) {
       connection.invoke("GetQueue", event.queueId).then((fresh) => { q.overview = fresh; renderQueue(event.queueId); }).catch(showError);
       return;
     }
     o.version = event.version;
-    o.waiting = event.waiting;
+    o.status = event.status;
     if (event.left) o.longest = o.longest.filter((w) => w.conversationId !== event.left.conversationId);
     if (event.joined && o.longest.length < 100) o.longest.push(event.joined);
     renderQueue(event.queueId);
@@ -83,9 +112,36 @@
       if (Date.now() - (c.lastTyping || 0) > 3000) { c.lastTyping = Date.now(); connection.invoke("Typing", view.id).catch(() => {}); }
     });
     element.querySelector(".end").addEventListener("click", () => connection.invoke("End", view.id).then(updateView).catch(showError));
+    element.querySelector(".hand-over-to").addEventListener("focus", () => fillColleagues(element));
+    element.querySelector(".hand-over").addEventListener("click", async () => {
+      const to = element.querySelector(".hand-over-to").value;
+      if (!to) return;
+      try { clearError(); await connection.invoke("HandOver", view.id, to); markHandedOver(view.id); } catch (err) { showError(err); }
+    });
     $("conversations").append(element);
     $("no-conversations").hidden = true;
     return element;
+  }
+
+  async function fillColleagues(element) {
+    const select = element.querySelector(".hand-over-to");
+    const colleagues = await connection.invoke("GetColleagues");
+    select.replaceChildren(new Option("choose a colleague…", ""));
+    for (const c of colleagues) {
+      const option = new Option(`${c.chatName}${c.available ? "" : " (away)"} · ${c.freeSlots} free`, c.accountId);
+      option.disabled = !c.available || c.freeSlots <= 0;
+      select.append(option);
+    }
+  }
+
+  function markHandedOver(id) {
+    const c = conversations.get(id);
+    if (!c) return;
+    c.element.classList.add("ended");
+    c.element.querySelector(".status").textContent = "handed over";
+    c.element.querySelector(".composer").hidden = true;
+    c.element.querySelector(".actions").hidden = true;
+    c.view.status = "handedOver";
   }
 
   function updateView(view) {
@@ -96,16 +152,23 @@
     e.querySelector(".title").textContent = `Chat ${view.queueId} · ${view.id.slice(0, 8)}`;
     e.querySelector(".address").textContent = view.status === "ended" ? "–" : (c.view.seekerAddress || "–");
     e.querySelector(".status").textContent = view.status;
-    e.querySelector(".started").textContent = new Date(view.startedAt).toLocaleTimeString();
+    e.querySelector(".started").textContent = clock(view.startedAt);
     const ended = view.status === "ended";
     e.querySelector(".composer").hidden = ended;
-    e.querySelector(".end").hidden = ended;
+    e.querySelector(".actions").hidden = ended;
     e.classList.toggle("ended", ended);
   }
 
+  const eventText = {
+    counsellorJoined: (e) => `${e.text} joined`,
+    handedOver: (e) => `Handed over to ${e.text}`,
+    idleWarning: (e) => `Nobody has written for a while: the chat closes at ${clock(e.text)} unless someone writes`,
+    ended: (e) => `Ended (${e.text})`,
+  };
+
   function addEntry(c, entry) {
     const item = document.createElement("li");
-    const time = new Date(entry.at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+    const time = clock(entry.at);
     if (entry.kind === "message") {
       item.className = entry.author === "counsellor" ? "mine" : "theirs";
       const who = document.createElement("span");
@@ -116,31 +179,48 @@
       item.append(who, body);
     } else {
       item.className = "event";
-      item.textContent = entry.kind === "counsellorJoined" ? `${entry.text} joined · ${time}` : `Ended (${entry.text}) · ${time}`;
+      item.textContent = `${(eventText[entry.kind] || ((e) => e.kind))(entry)} · ${time}`;
     }
     c.element.querySelector(".messages").append(item);
     item.scrollIntoView({ block: "nearest" });
   }
 
-  function joined(result) {
+  function apply(c, entries) {
+    for (const entry of entries) if (entry.sequence === c.lastSeq + 1) { c.lastSeq = entry.sequence; addEntry(c, entry); }
+  }
+
+  async function joined(result) {
     const view = result.conversation;
     let c = conversations.get(view.id);
     if (!c) { c = { view, lastSeq: 0, element: conversationElement(view) }; conversations.set(view.id, c); }
-    for (const entry of result.entries) if (entry.sequence === c.lastSeq + 1) { c.lastSeq = entry.sequence; addEntry(c, entry); }
+    apply(c, result.entries);
     updateView(view);
+    // A full page means there may be more: read on until a page comes back short.
+    let page = result.entries;
+    while (page.length === 500) {
+      page = await connection.invoke("ReadAfter", view.id, c.lastSeq);
+      apply(c, page);
+    }
   }
 
   async function receive(conversationId, entry) {
     const c = conversations.get(conversationId);
     if (!c || entry.sequence <= c.lastSeq) return;
     if (entry.sequence === c.lastSeq + 1) { c.lastSeq = entry.sequence; addEntry(c, entry); return; }
-    joined(await connection.invoke("Open", conversationId, c.lastSeq));
+    await joined(await connection.invoke("Open", conversationId, c.lastSeq));
   }
 
   async function take(queueId, conversationId) {
     try {
-      $("error").hidden = true;
-      joined(await connection.invoke("Take", queueId, conversationId));
+      clearError();
+      await joined(await connection.invoke("Take", queueId, conversationId));
+    } catch (err) { showError(err); }
+  }
+
+  async function takeNext() {
+    try {
+      clearError();
+      await joined(await connection.invoke("TakeNext"));
     } catch (err) { showError(err); }
   }
 
@@ -153,8 +233,21 @@
       box.value = "";
       const result = await connection.invoke("Send", conversationId, id, text);
       const c = conversations.get(conversationId);
-      if (result.sequence > c.lastSeq) joined(await connection.invoke("Open", conversationId, c.lastSeq));
+      if (result.sequence > c.lastSeq) await joined(await connection.invoke("Open", conversationId, c.lastSeq));
     } catch (err) { box.value = text; showError(err); }
+  }
+
+  async function onStatus(next) {
+    const before = new Set(status?.activeConversations || []);
+    status = next;
+    renderStatus();
+    for (const id of next.activeConversations) {
+      if (!conversations.has(id)) await joined(await connection.invoke("Open", id, 0));
+    }
+    for (const id of before) {
+      const c = conversations.get(id);
+      if (!next.activeConversations.includes(id) && c && c.view.status === "active") markHandedOver(id);
+    }
   }
 
   async function load() {
@@ -168,18 +261,15 @@
     }
     for (const view of overview.conversations) {
       const c = conversations.get(view.id);
-      joined(await connection.invoke("Open", view.id, c ? c.lastSeq : 0));
+      await joined(await connection.invoke("Open", view.id, c ? c.lastSeq : 0));
     }
-    for (const [id, c] of conversations) {
-      if (!overview.conversations.some((v) => v.id === id) && c.view.status !== "ended") {
-        joined(await connection.invoke("Open", id, c.lastSeq));
-      }
-    }
+    await onStatus(overview.status);
   }
 
   connection.on("queue", applyQueueEvent);
   connection.on("entry", receive);
   connection.on("conversation", updateView);
+  connection.on("counsellorStatus", (s) => onStatus(s).catch(showError));
   connection.on("seekerAddress", (id, address) => {
     const c = conversations.get(id);
     if (c) { c.view.seekerAddress = address; updateView(c.view); }
@@ -195,6 +285,10 @@
   connection.onreconnecting(() => { $("connection").hidden = false; $("connection").textContent = "Connection lost. Reconnecting…"; });
   connection.onreconnected(async () => { $("connection").hidden = true; await load(); });
 
+  $("available").addEventListener("change", async (e) => {
+    try { clearError(); await onStatus(await connection.invoke("SetAvailable", e.target.checked)); } catch (err) { showError(err); }
+  });
+  $("take-next").addEventListener("click", takeNext);
   setInterval(() => { for (const id of queues.keys()) renderQueue(id); }, 30000);
 
   (async () => {

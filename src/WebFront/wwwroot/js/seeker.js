@@ -17,6 +17,12 @@
       typing: "Keskustelija kirjoittaa…", offline: "Yhteys katkesi. Yhdistetään uudelleen…", online: "Yhteys palasi.",
       sending: "lähetetään…", failed: "Viestin lähetys ei onnistunut. Yritetään uudelleen, kun yhteys palaa.",
       chooseFirst: "Valitse ensin keskustelu.", notWaiting: "Keskustelija on tulossa.",
+      open: (t) => `Auki nyt, klo ${t} asti`, closingSoon: (t) => `Sulkeutuu pian (klo ${t}): uusia keskusteluja ei enää aloiteta`,
+      closed: (t) => t ? `Suljettu. Avautuu seuraavan kerran ${t}.` : "Suljettu toistaiseksi.", full: "Jono on juuri nyt täynnä. Yritä hetken päästä uudelleen.",
+      estimate: (m) => m < 1 ? "Arvioitu odotus: alle minuutti." : `Arvioitu odotus: noin ${m} min.`,
+      closingNotice: "Keskustelu sulkeutuu pian. Jonossa jo olevat palvellaan.",
+      handedOver: (n) => `Keskustelu siirtyi: ${n} jatkaa kanssasi.`, idle: (t) => `Kukaan ei ole kirjoittanut hetkeen. Keskustelu sulkeutuu klo ${t}, ellei kukaan kirjoita.`,
+      notAvailable: "Tämä keskustelu ei ole nyt auki.",
     },
     sv: {
       brand: "Chatt", quickExit: "Lämna snabbt", startTitle: "Chatta anonymt",
@@ -31,6 +37,12 @@
       typing: "Jourhavande skriver…", offline: "Förbindelsen bröts. Vi försöker igen…", online: "Förbindelsen är tillbaka.",
       sending: "skickas…", failed: "Meddelandet gick inte iväg. Vi försöker igen när förbindelsen är tillbaka.",
       chooseFirst: "Välj först en chatt.", notWaiting: "Jourhavande är på väg.",
+      open: (t) => `Öppen nu, till kl. ${t}`, closingSoon: (t) => `Stänger snart (kl. ${t}): inga nya chattar börjar`,
+      closed: (t) => t ? `Stängd. Öppnar nästa gång ${t}.` : "Stängd tills vidare.", full: "Kön är full just nu. Försök igen om en stund.",
+      estimate: (m) => m < 1 ? "Uppskattad väntetid: under en minut." : `Uppskattad väntetid: cirka ${m} min.`,
+      closingNotice: "Chatten stänger snart. De som redan står i kön får svar.",
+      handedOver: (n) => `Chatten flyttades: ${n} fortsätter med dig.`, idle: (t) => `Ingen har skrivit på en stund. Chatten stänger kl. ${t} om ingen skriver.`,
+      notAvailable: "Den här chatten är inte öppen nu.",
     },
     en: {
       brand: "Chat", quickExit: "Quick exit", startTitle: "Talk anonymously",
@@ -45,6 +57,12 @@
       typing: "The counsellor is typing…", offline: "The connection dropped. Reconnecting…", online: "The connection is back.",
       sending: "sending…", failed: "The message did not go through. It will be sent again when the connection is back.",
       chooseFirst: "Choose a chat first.", notWaiting: "A counsellor is on the way.",
+      open: (t) => `Open now, until ${t}`, closingSoon: (t) => `Closing soon (${t}): no new chats are started`,
+      closed: (t) => t ? `Closed. Opens next ${t}.` : "Closed for now.", full: "The queue is full right now. Please try again in a little while.",
+      estimate: (m) => m < 1 ? "Estimated wait: under a minute." : `Estimated wait: about ${m} min.`,
+      closingNotice: "The chat closes soon. Everyone already in the queue will be answered.",
+      handedOver: (n) => `The chat moved on: ${n} continues with you.`, idle: (t) => `Nobody has written for a while. The chat closes at ${t} unless someone writes.`,
+      notAvailable: "This chat is not open now.",
     },
   };
 
@@ -87,20 +105,51 @@
   function renderChats() {
     const box = $("chats");
     box.querySelectorAll(".chat").forEach((n) => n.remove());
-    chats.forEach((chat, i) => {
+    let checked = false;
+    chats.forEach((chat) => {
       const label = document.createElement("label");
       label.className = "chat";
       const radio = document.createElement("input");
-      radio.type = "radio"; radio.name = "chat"; radio.value = chat.id; radio.checked = i === 0;
-      label.append(radio, document.createTextNode(" " + (chat.names[lang] || chat.names.fi || chat.id)));
+      radio.type = "radio"; radio.name = "chat"; radio.value = chat.id;
+      const admits = chat.status.hours.openness === "open" && !chat.status.full;
+      radio.disabled = !admits;
+      if (admits && !checked) { radio.checked = true; checked = true; }
+      const name = document.createElement("span");
+      name.className = "chat-name";
+      name.textContent = " " + (chat.names[lang] || chat.names.fi || chat.id);
+      const state = document.createElement("span");
+      state.className = "chat-state";
+      state.textContent = chatState(chat.status);
+      label.append(radio, name, state);
       box.append(label);
     });
+    $("start").disabled = !checked;
+  }
+
+  function clock(instant) {
+    return new Date(instant).toLocaleTimeString(lang, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Helsinki" });
+  }
+
+  function day(instant) {
+    return new Date(instant).toLocaleString(lang, { weekday: "long", day: "numeric", month: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Helsinki" });
+  }
+
+  function chatState(status) {
+    const h = status.hours;
+    if (h.openness === "closed") return t("closed", h.nextOpensAt ? day(h.nextOpensAt) : null);
+    if (h.openness === "closingSoon") return t("closingSoon", clock(h.closesAt));
+    return status.full ? t("full") : t("open", clock(h.closesAt));
   }
 
   function renderPlace() {
     if (!view || view.status !== "waiting") { $("waiting").hidden = true; return; }
     $("waiting").hidden = false;
-    $("position").textContent = place ? t("position", place.position, place.waiting) : t("notWaiting");
+    if (!place) { $("position").textContent = t("notWaiting"); return; }
+    const s = place.status;
+    let text = t("position", place.position, s.waiting);
+    if (s.secondsPerSeeker) text += " " + t("estimate", Math.round((place.position * s.secondsPerSeeker) / 60));
+    if (s.hours.openness !== "open") text += " " + t("closingNotice");
+    $("position").textContent = text;
   }
 
   function renderStatus() {
@@ -131,7 +180,10 @@
       }
     } else {
       item.className = "event";
-      item.textContent = entry.kind === "counsellorJoined" ? t("joined", entry.text) : t("ended");
+      item.textContent = entry.kind === "counsellorJoined" ? t("joined", entry.text)
+        : entry.kind === "handedOver" ? t("handedOver", entry.text)
+        : entry.kind === "idleWarning" ? t("idle", clock(entry.text))
+        : t("ended");
     }
     $("messages").append(item);
     item.scrollIntoView({ block: "nearest" });
@@ -173,7 +225,10 @@
       joined({ conversation: started.conversation, entries: [], position: started.position });
     } catch (err) {
       $("start-error").hidden = false;
-      $("start-error").textContent = readError(err);
+      const code = errorCode(err);
+      $("start-error").textContent = code === "chat-full" ? t("full") : code === "chat-closed" ? t("notAvailable") : readError(err);
+      chats = await connection.invoke("GetChats");
+      renderChats();
     }
   }
 
@@ -181,9 +236,17 @@
     try {
       joined(await connection.invoke("Resume", state.conversationId, state.secret, state.lastSeq || 0));
       for (const [id, text] of pending) await send(id, text);
-    } catch {
-      forget();
-      await showStart();
+    } catch (err) {
+      // Only a conversation the server does not know any more is forgotten; anything else
+      // (the service busy for a moment) is tried again on the next reconnect.
+      if (errorCode(err) === "not-your-conversation") {
+        forget();
+        await showStart();
+      } else {
+        $("connection").hidden = false;
+        $("connection").textContent = t("offline");
+        setTimeout(() => { if (connection.state === "Connected") resume(); }, 3000);
+      }
     }
   }
 
@@ -213,6 +276,11 @@
     $("messages").append(item);
     $("text").value = "";
     send(id, text);
+  }
+
+  function errorCode(err) {
+    const match = /HubException: ([a-z-]+):/.exec(String(err?.message || err));
+    return match ? match[1] : null;
   }
 
   function readError(err) {
@@ -256,11 +324,12 @@
   });
   connection.on("queue", async (event) => {
     if (!place || event.queueId !== place.queueId) return;
+    if (!event.reset && event.version <= place.version) return;
     if (!event.reset && event.version === place.version + 1) {
       if (event.leftTicket !== null && event.leftTicket < place.ticket) place.position -= 1;
-      place.waiting = event.waiting;
+      place.status = event.status;
       place.version = event.version;
-    } else if (event.reset || event.version > place.version) {
+    } else {
       place = await connection.invoke("GetPosition");
     }
     renderPlace();

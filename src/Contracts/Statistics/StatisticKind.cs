@@ -1,0 +1,29 @@
+namespace Nettiturvakoti.Statistics;
+
+/// <summary>What the monthly statistics count. Nothing in a count points to a seeker or a conversation.</summary>
+public enum StatisticKind
+{
+    /// <summary>A seeker was admitted to the queue.</summary>
+    Started = 0,
+
+    /// <summary>A counsellor took a waiting seeker (carries the wait).</summary>
+    Answered = 1,
+
+    /// <summary>A seeker left the queue themselves before being answered.</summary>
+    LeftWhileWaiting = 2,
+
+    /// <summary>A waiting seeker's page went away and they were taken out of the queue.</summary>
+    SeekerGone = 3,
+
+    /// <summary>A seeker was turned away because the queue was full.</summary>
+    TurnedAwayFull = 4,
+
+    /// <summary>A seeker arrived while the chat did not admit (closed or closing soon).</summary>
+    ArrivedClosed = 5,
+
+    /// <summary>A chat ended after being answered (carries its length).</summary>
+    Ended = 6,
+
+    /// <summary>An answered chat was closed for being idle.</summary>
+    IdleClosed = 7,
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Nettiturvakoti.Queues;
+using Nettiturvakoti.WebFront.Relay;
+using Nettiturvakoti.WebFront.Security;
+
+namespace Nettiturvakoti.WebFront.Hubs;
+
+/// <summary>
+/// Running the service: the chats, their hours and rules. Supervisors only. Documented in
+/// docs/protocol.md.
+/// </summary>
+[Authorize(Policy = Policies.Supervisor)]
+public sealed class SupervisorHub(IGrainFactory grains, ChatCatalogCache catalog, TimeProvider time) : Hub
+{
+    /// <summary>Every chat, retired ones included, with all its settings.</summary>
+    public Task<IReadOnlyList<ChatDefinition>> GetChats() =>
+        grains.GetGrain<IChatCatalogGrain>(0).GetChatsAsync(includeRetired: true);
+
+    /// <summary>
+    /// Adds a chat or replaces one: names, languages, weekly hours, special dates, admission
+    /// cutoff and queue cap. Applies cluster-wide at once (seekers' pages within ten seconds).
+    /// </summary>
+    public async Task<ChatDefinition> SaveChat(ChatDefinition chat)
+    {
+        if (chat is null)
+        {
+            throw new ChatRuleException(ErrorCodes.BadRequest, "A chat definition is required.");
+        }
+
+        var saved = await grains.GetGrain<IChatCatalogGrain>(0).SaveChatAsync(chat);
+        catalog.Invalidate();
+        return saved;
+    }
+
+    /// <summary>Retires a chat: no longer offered, admits nobody; those waiting are still served.</summary>
+    public async Task RetireChat(string queueId)
+    {
+        await grains.GetGrain<IChatCatalogGrain>(0).RetireChatAsync(queueId);
+        catalog.Invalidate();
+    }
+
+    /// <summary>A chat's openings in the coming <paramref name="days"/> days (1 to 60), as seekers will see them.</summary>
+    public async Task<IReadOnlyList<OpeningSession>> PreviewHours(string queueId, int days)
+    {
+        var chat = await grains.GetGrain<IChatCatalogGrain>(0).FindAsync(queueId ?? "")
+            ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
+        return ChatSchedule.Sessions(chat, ChatSchedule.DateAt(time.GetUtcNow()), Math.Clamp(days, 1, 60));
+    }
+}
