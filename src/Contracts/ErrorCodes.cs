@@ -39,6 +39,12 @@ public static class ErrorCodes
     /// <summary>The counsellor already holds as many chats as they may.</summary>
     public const string AtCapacity = "at-capacity";
 
+    /// <summary>The counsellor owes a closing form for an earlier chat.</summary>
+    public const string ClosingFormRequired = "closing-form-required";
+
+    /// <summary>A counsellor limited contacts from this address for a while.</summary>
+    public const string ContactLimited = "contact-limited";
+
     /// <summary>The seeker is no longer waiting (taken by someone else, or left).</summary>
     public const string NoLongerWaiting = "no-longer-waiting";
 

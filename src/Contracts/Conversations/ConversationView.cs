@@ -11,6 +11,7 @@ namespace Nettiturvakoti.Conversations;
 /// The seeker's IP address: filled in only for the assigned counsellor and only while the chat lasts.
 /// </param>
 /// <param name="Language">The language of the seeker's page.</param>
+/// <param name="TimeLimitEndsAt">When the counsellor's time limit ends the chat, if one is set.</param>
 [GenerateSerializer, Immutable, Alias("ntk.ConversationView")]
 public sealed record ConversationView(
     [property: Id(0)] Guid Id,
@@ -20,4 +21,5 @@ public sealed record ConversationView(
     [property: Id(4)] long LastSequence,
     [property: Id(5)] DateTimeOffset StartedAt,
     [property: Id(6)] string? SeekerAddress,
-    [property: Id(7)] string Language);
+    [property: Id(7)] string Language,
+    [property: Id(8)] DateTimeOffset? TimeLimitEndsAt = null);

@@ -17,4 +17,13 @@ public enum EndReason
 
     /// <summary>Nobody wrote for longer than the idle limit, after a warning.</summary>
     Idle = 4,
+
+    /// <summary>The counsellor declined the conversation as inappropriate.</summary>
+    Declined = 5,
+
+    /// <summary>The time limit the counsellor set ran out.</summary>
+    TimeLimit = 6,
+
+    /// <summary>The seeker left in a hurry with the quick exit.</summary>
+    QuickExit = 7,
 }

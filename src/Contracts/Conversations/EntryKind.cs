@@ -20,4 +20,17 @@ public enum EntryKind
 
     /// <summary>Another counsellor took over the conversation; <see cref="ChatEntry.Text"/> holds their chat name.</summary>
     HandedOver = 4,
+
+    /// <summary>The counsellor set a time limit; the chat ends at the time in <see cref="ChatEntry.Text"/> (ISO 8601).</summary>
+    TimeLimitSet = 5,
+
+    /// <summary>The time limit is near: the chat ends at the time in <see cref="ChatEntry.Text"/> (ISO 8601).</summary>
+    TimeLimitWarning = 6,
+
+    /// <summary>
+    /// The standard notice that the counsellor must contact the authorities;
+    /// <see cref="ChatEntry.Text"/> holds the <see cref="ReportingNoticeKind"/> name. Pages show it
+    /// in the seeker's language, set apart from the messages.
+    /// </summary>
+    ReportingNotice = 7,
 }

@@ -83,6 +83,37 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <returns>The conversation as the new counsellor sees it.</returns>
     Task<ConversationView> ReassignAsync(Guid fromCounsellorId, CounsellorRef newCounsellor);
 
+    /// <summary>
+    /// Declines the conversation as inappropriate: it ends, and the seeker sees a neutral closing
+    /// message. The reason is kept only as a statistics category. Audited.
+    /// </summary>
+    Task<ConversationView> DeclineAsync(Guid counsellorId, DeclineReason reason);
+
+    /// <summary>
+    /// Sets (or changes) a time limit of <paramref name="minutes"/> from now (5 to 240): both sides
+    /// see when it ends, both are warned before, and the chat ends by itself then. The limit is
+    /// stored, so it holds across restarts. Audited.
+    /// </summary>
+    Task<ConversationView> SetTimeLimitAsync(Guid counsellorId, int minutes);
+
+    /// <summary>
+    /// Keeps this seeker (by a keyed hash of their address) from opening new chats for a period;
+    /// the limit ends at the next monthly purge at the latest. Audited.
+    /// </summary>
+    /// <returns>When the limit ends.</returns>
+    Task<DateTimeOffset> LimitContactAsync(Guid counsellorId, ContactLimitPeriod period);
+
+    /// <summary>
+    /// Sends the seeker the standard notice that the counsellor must contact the authorities,
+    /// shown apart from the messages. Counted and audited.
+    /// </summary>
+    Task<ChatEntry> SendReportingNoticeAsync(Guid counsellorId, ReportingNoticeKind kind);
+
+    /// <summary>
+    /// The seeker left in a hurry (the quick exit): ends the conversation and tells the counsellor so.
+    /// </summary>
+    Task QuickExitAsync();
+
     /// <summary>Tells the other side that <paramref name="from"/> is typing. Nothing is stored.</summary>
     Task TypingAsync(Participant from);
 

@@ -17,7 +17,8 @@ public interface ICounsellorGrain : IGrainWithGuidKey
 
     /// <summary>
     /// Takes the seeker of <paramref name="conversationId"/> from <paramref name="queueId"/>, or the
-    /// longest-waiting one there when it is null. Throws <see cref="ErrorCodes.Away"/> when the
+    /// longest-waiting one there when it is null. Throws <see cref="ErrorCodes.ClosingFormRequired"/>
+    /// while a closing form is owed, <see cref="ErrorCodes.Away"/> when the
     /// counsellor is away, <see cref="ErrorCodes.AtCapacity"/> when they hold their maximum,
     /// <see cref="ErrorCodes.NotQualified"/> when they do not serve the chat,
     /// <see cref="ErrorCodes.UnknownQueue"/> for an unknown chat, and
@@ -46,9 +47,19 @@ public interface ICounsellorGrain : IGrainWithGuidKey
     /// </summary>
     Task<ConversationView> ReceiveHandOverAsync(Guid conversationId, Guid fromCounsellorId);
 
-    /// <summary>Told by a conversation that it ended or moved on; it no longer counts as the counsellor's.</summary>
+    /// <summary>
+    /// Told by a conversation that it ended or moved on; it no longer counts as the counsellor's.
+    /// When <paramref name="formRequired"/>, a closing form for <paramref name="queueId"/> is owed
+    /// before the counsellor's next chat.
+    /// </summary>
     [OneWay]
-    Task ConversationEndedAsync(Guid conversationId);
+    Task ConversationEndedAsync(Guid conversationId, string queueId, bool formRequired);
+
+    /// <summary>
+    /// Records a closing form the counsellor owes, into the month's statistics of its chat.
+    /// Throws <see cref="ErrorCodes.BadRequest"/> for an unknown form id or a malformed form.
+    /// </summary>
+    Task<CounsellorStatus> SubmitClosingFormAsync(string formId, Topics.ClosingForm form);
 
     /// <summary>
     /// Subscribes a web front's relay to this counsellor's status changes until

@@ -13,6 +13,10 @@ public interface IChatStatisticsGrain : IGrainWithStringKey
     [OneWay]
     Task RecordAsync(StatisticKind kind, TimeSpan? duration);
 
+    /// <summary>Counts one event with the categories that go with it (see <see cref="MonthlyStatistics.Categories"/>).</summary>
+    [OneWay]
+    Task RecordCategoriesAsync(StatisticKind kind, IReadOnlyList<string> categories);
+
     /// <summary>The month's counts so far.</summary>
     Task<MonthlyStatistics> GetAsync();
 }

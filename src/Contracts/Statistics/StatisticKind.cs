@@ -26,4 +26,22 @@ public enum StatisticKind
 
     /// <summary>An answered chat was closed for being idle.</summary>
     IdleClosed = 7,
+
+    /// <summary>A counsellor declined a chat (its reason is counted as a category).</summary>
+    Declined = 8,
+
+    /// <summary>A chat ended at its time limit.</summary>
+    TimeLimited = 9,
+
+    /// <summary>A reporting notice was sent (its kind is counted as a category).</summary>
+    ReportingNotice = 10,
+
+    /// <summary>A seeker was turned away by a contact limit.</summary>
+    ContactLimited = 11,
+
+    /// <summary>A closing form was recorded (its answers are counted as categories).</summary>
+    ClosingForm = 12,
+
+    /// <summary>A seeker left with the quick exit.</summary>
+    QuickExit = 13,
 }

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Nettiturvakoti.Accounts;
+using Nettiturvakoti.Audit;
 using Nettiturvakoti.Counsellors;
+using Nettiturvakoti.Privacy;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.Relay;
 using Nettiturvakoti.Statistics;
@@ -14,16 +17,19 @@ internal sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Chat)] IPersistentState<ConversationState> state,
     TranscriptStore transcripts,
     SeekerAddressStore addresses,
+    AuditStore audit,
     IOptions<ChatOptions> options,
     TimeProvider time,
-    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
+    private const string DeadlineReminder = "deadlines";
+
     private readonly List<ChatEntry> _entries = [];
     // A client message id is unique per side: the seeker's ids and the counsellor's never collide.
     private readonly Dictionary<(Party, string), ChatEntry> _byClientId = [];
     private readonly RelaySet _relays = new(time);
     private string? _seekerAddress;
-    private IGrainTimer? _idleTimer;
+    private IGrainTimer? _deadlineTimer;
 
     private ConversationState State => state.State;
 
@@ -49,7 +55,7 @@ internal sealed partial class ConversationGrain(
         }
 
         _relays.Restore(State.Relays);
-        ArmIdleTimer();
+        ArmDeadlineTimer();
     }
 
     public async Task<ConversationView> StartAsync(StartConversation request)
@@ -66,6 +72,14 @@ internal sealed partial class ConversationGrain(
 
         var chat = await GrainFactory.GetGrain<IChatCatalogGrain>(0).FindAsync(request.QueueId ?? "")
             ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
+        var limit = await GrainFactory.GetGrain<IContactLimitGrain>(0).CheckAsync(request.SeekerAddress);
+        if (limit is { Limited: true, Until: { } until })
+        {
+            Record(StatisticKind.ContactLimited, queueId: chat.Id);
+            throw new ChatRuleException(
+                ErrorCodes.ContactLimited, $"The chat is not available to you now; try again after {until:O}");
+        }
+
         await GrainFactory.GetGrain<IQueueGrain>(chat.Id).EnqueueAsync(Id);
 
         State.Status = ConversationStatus.Waiting;
@@ -125,7 +139,7 @@ internal sealed partial class ConversationGrain(
         }
 
         var entry = await AppendAsync(EntryKind.Message, from.Party, clientMessageId, text);
-        ArmIdleTimer();
+        ArmDeadlineTimer();
         LogMessageStored(logger, Id, entry.Sequence);
         return new SendOutcome(entry, Duplicate: false);
     }
@@ -156,7 +170,11 @@ internal sealed partial class ConversationGrain(
         await state.WriteStateAsync();
         await AppendAsync(EntryKind.CounsellorJoined, Party.System, "", counsellor.ChatName);
         PushChanged();
-        ArmIdleTimer();
+        ArmDeadlineTimer();
+
+        // The timer keeps the deadlines while this activation lives; the reminder brings the
+        // conversation back to keep them after a restart, even if nobody calls it.
+        await this.RegisterOrUpdateReminder(DeadlineReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
 
         LogAssigned(logger, Id);
         return ViewFor(Participant.Counsellor(counsellor.AccountId));
@@ -173,7 +191,7 @@ internal sealed partial class ConversationGrain(
         await state.WriteStateAsync();
         await AppendAsync(EntryKind.HandedOver, Party.System, "", newCounsellor.ChatName);
         PushChanged();
-        ArmIdleTimer();
+        ArmDeadlineTimer();
 
         LogHandedOver(logger, Id);
         return ViewFor(Participant.Counsellor(newCounsellor.AccountId));
@@ -190,6 +208,71 @@ internal sealed partial class ConversationGrain(
     }
 
     public Task ExpireAsync(EndReason reason) => FinishAsync(reason);
+
+    public async Task<ConversationView> DeclineAsync(Guid counsellorId, DeclineReason reason)
+    {
+        EnsureActiveCounsellor(counsellorId);
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ChatRuleException(ErrorCodes.BadRequest, "Unknown decline reason.");
+        }
+
+        await AuditAsync(counsellorId, AuditAction.Declined, reason.ToString());
+        RecordCategories(StatisticKind.Declined, $"decline:{reason}");
+        await FinishAsync(EndReason.Declined);
+        return ViewFor(Participant.Counsellor(counsellorId));
+    }
+
+    public async Task<ConversationView> SetTimeLimitAsync(Guid counsellorId, int minutes)
+    {
+        EnsureActiveCounsellor(counsellorId);
+        if (minutes is < 5 or > 240)
+        {
+            throw new ChatRuleException(ErrorCodes.BadRequest, "A time limit is 5 to 240 minutes.");
+        }
+
+        var endsAt = DateTimeOffset.FromUnixTimeMilliseconds((Now + TimeSpan.FromMinutes(minutes)).ToUnixTimeMilliseconds());
+        State.TimeLimitEndsAt = endsAt;
+        State.TimeLimitSetAt = Now;
+        await state.WriteStateAsync();
+        await AuditAsync(counsellorId, AuditAction.TimeLimitSet, minutes.ToString(CultureInfo.InvariantCulture));
+        await AppendAsync(EntryKind.TimeLimitSet, Party.System, "", endsAt.ToString("O", CultureInfo.InvariantCulture));
+        PushChanged();
+        ArmDeadlineTimer();
+        return ViewFor(Participant.Counsellor(counsellorId));
+    }
+
+    public async Task<DateTimeOffset> LimitContactAsync(Guid counsellorId, ContactLimitPeriod period)
+    {
+        EnsureActiveCounsellor(counsellorId);
+        var until = period switch
+        {
+            ContactLimitPeriod.Day => Now.AddDays(1),
+            ContactLimitPeriod.Week => Now.AddDays(7),
+            ContactLimitPeriod.UntilPurge => DateTimeOffset.MaxValue,
+            _ => throw new ChatRuleException(ErrorCodes.BadRequest, "Unknown contact limit period."),
+        };
+        var ends = await GrainFactory.GetGrain<IContactLimitGrain>(0).LimitAsync(_seekerAddress ?? "", until);
+        await AuditAsync(counsellorId, AuditAction.ContactLimited, period.ToString());
+        return ends;
+    }
+
+    public async Task<ChatEntry> SendReportingNoticeAsync(Guid counsellorId, ReportingNoticeKind kind)
+    {
+        EnsureActiveCounsellor(counsellorId);
+        if (!Enum.IsDefined(kind))
+        {
+            throw new ChatRuleException(ErrorCodes.BadRequest, "Unknown kind of notice.");
+        }
+
+        await AuditAsync(counsellorId, AuditAction.ReportingNoticeSent, kind.ToString());
+        RecordCategories(StatisticKind.ReportingNotice, $"notice:{kind}");
+        return await AppendAsync(EntryKind.ReportingNotice, Party.System, "", kind.ToString());
+    }
+
+    public Task QuickExitAsync() => FinishAsync(EndReason.QuickExit);
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckDeadlinesAsync(CancellationToken.None);
 
     public Task TypingAsync(Participant from)
     {
@@ -236,28 +319,42 @@ internal sealed partial class ConversationGrain(
 
         await addresses.DeleteAsync(Id);
         _seekerAddress = null;
-        _idleTimer?.Dispose();
-        _idleTimer = null;
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
         await AppendAsync(EntryKind.Ended, Party.System, "", reason.ToString());
 
         if (wasWaiting)
         {
             await GrainFactory.GetGrain<IQueueGrain>(State.QueueId).RemoveAsync(Id);
-            Record(reason == EndReason.SeekerGone ? StatisticKind.SeekerGone : StatisticKind.LeftWhileWaiting);
+            Record(reason switch
+            {
+                EndReason.SeekerGone => StatisticKind.SeekerGone,
+                EndReason.QuickExit => StatisticKind.QuickExit,
+                _ => StatisticKind.LeftWhileWaiting,
+            });
         }
         else
         {
-            if (reason == EndReason.Idle)
+            var ended = reason switch
             {
-                Record(StatisticKind.IdleClosed);
+                EndReason.Idle => StatisticKind.IdleClosed,
+                EndReason.TimeLimit => StatisticKind.TimeLimited,
+                EndReason.QuickExit => StatisticKind.QuickExit,
+                _ => (StatisticKind?)null,
+            };
+            if (ended is { } kind)
+            {
+                Record(kind);
             }
 
             Record(StatisticKind.Ended, Now - (State.AssignedAt ?? Now));
+            await StopReminderAsync();
         }
 
         if (State.Counsellor is { } counsellor)
         {
-            await GrainFactory.GetGrain<ICounsellorGrain>(counsellor.AccountId).ConversationEndedAsync(Id);
+            await GrainFactory.GetGrain<ICounsellorGrain>(counsellor.AccountId)
+                .ConversationEndedAsync(Id, State.QueueId, formRequired: reason != EndReason.Declined);
             Push(relay => relay.OnSeekerAddressChangedAsync(Id, counsellor.AccountId, null));
         }
 
@@ -265,58 +362,103 @@ internal sealed partial class ConversationGrain(
         LogEnded(logger, Id, reason);
     }
 
-    // One timer per active conversation, set for its next idle deadline (the warning, then the
-    // close) and moved whenever someone writes. Derived from the timeline, so it is set again
-    // when the conversation is activated after a restart.
-    private void ArmIdleTimer()
+    // One timer per active conversation, set for its next deadline (the idle warning and close,
+    // the time limit's warning and end) and moved whenever something changes. Derived from state
+    // and timeline, so it is set again when the conversation is activated after a restart.
+    private void ArmDeadlineTimer()
     {
         if (State.Status != ConversationStatus.Active)
         {
             return;
         }
 
-        var (_, next) = IdleDeadlines();
-        var due = next - Now;
+        var due = NextDeadline() - Now;
         due = due < TimeSpan.Zero ? TimeSpan.Zero : due;
-        if (_idleTimer is null)
+        if (_deadlineTimer is null)
         {
-            _idleTimer = this.RegisterGrainTimer(CheckIdleAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
+            _deadlineTimer = this.RegisterGrainTimer(CheckDeadlinesAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
             {
                 KeepAlive = true,
             });
         }
         else
         {
-            _idleTimer.Change(due, Timeout.InfiniteTimeSpan);
+            _deadlineTimer.Change(due, Timeout.InfiniteTimeSpan);
         }
     }
 
-    private async Task CheckIdleAsync(CancellationToken cancellationToken)
+    private async Task CheckDeadlinesAsync(CancellationToken cancellationToken)
     {
         if (State.Status != ConversationStatus.Active)
         {
+            await StopReminderAsync();
             return;
         }
 
-        var (warned, next) = IdleDeadlines();
-        if (Now < next)
+        if (State.TimeLimitEndsAt is { } endsAt)
         {
-            ArmIdleTimer();
-            return;
+            if (Now >= endsAt)
+            {
+                await FinishAsync(EndReason.TimeLimit);
+                return;
+            }
+
+            if (Now >= TimeLimitWarningAt() && !HasEntrySince(EntryKind.TimeLimitWarning, State.TimeLimitSetAt))
+            {
+                await AppendAsync(EntryKind.TimeLimitWarning, Party.System, "", endsAt.ToString("O", CultureInfo.InvariantCulture));
+            }
         }
 
-        if (!warned)
+        var (warned, idleDeadline) = IdleDeadlines();
+        if (Now >= idleDeadline)
         {
+            if (warned)
+            {
+                await FinishAsync(EndReason.Idle);
+                return;
+            }
+
             var closesAt = LastActivity() + options.Value.IdleClose;
             await AppendAsync(EntryKind.IdleWarning, Party.System, "", closesAt.ToString("O", CultureInfo.InvariantCulture));
-            ArmIdleTimer();
-            return;
         }
 
-        await FinishAsync(EndReason.Idle);
+        ArmDeadlineTimer();
     }
 
-    // Whether the warning for the current quiet spell was given, and the next deadline.
+    private DateTimeOffset NextDeadline()
+    {
+        var next = IdleDeadlines().Next;
+        if (State.TimeLimitEndsAt is { } endsAt)
+        {
+            var limitNext = HasEntrySince(EntryKind.TimeLimitWarning, State.TimeLimitSetAt) ? endsAt : TimeLimitWarningAt();
+            next = limitNext < next ? limitNext : next;
+        }
+
+        return next;
+    }
+
+    // Warned five minutes before the end, or at a third of a shorter limit.
+    private DateTimeOffset TimeLimitWarningAt()
+    {
+        var length = State.TimeLimitEndsAt!.Value - (State.TimeLimitSetAt ?? State.TimeLimitEndsAt.Value);
+        var lead = TimeSpan.FromTicks(Math.Min(TimeSpan.FromMinutes(5).Ticks, length.Ticks / 3));
+        return State.TimeLimitEndsAt.Value - lead;
+    }
+
+    private bool HasEntrySince(EntryKind kind, DateTimeOffset? since)
+    {
+        for (var i = _entries.Count - 1; i >= 0 && (since is null || _entries[i].At >= DateTimeOffset.FromUnixTimeMilliseconds(since.Value.ToUnixTimeMilliseconds())); i--)
+        {
+            if (_entries[i].Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Whether the warning for the current quiet spell was given, and the next idle deadline.
     private (bool Warned, DateTimeOffset Next) IdleDeadlines()
     {
         var last = LastActivity();
@@ -329,13 +471,37 @@ internal sealed partial class ConversationGrain(
         var last = State.AssignedAt ?? State.StartedAt;
         for (var i = _entries.Count - 1; i >= 0; i--)
         {
-            if (_entries[i].Kind is EntryKind.Message or EntryKind.HandedOver or EntryKind.CounsellorJoined)
+            if (_entries[i].Kind is EntryKind.Message or EntryKind.HandedOver or EntryKind.CounsellorJoined
+                or EntryKind.TimeLimitSet or EntryKind.ReportingNotice)
             {
                 return _entries[i].At > last ? _entries[i].At : last;
             }
         }
 
         return last;
+    }
+
+    private async Task StopReminderAsync()
+    {
+        if (await this.GetReminder(DeadlineReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void EnsureActiveCounsellor(Guid counsellorId)
+    {
+        EnsureMayAct(Participant.Counsellor(counsellorId));
+        if (State.Status != ConversationStatus.Active)
+        {
+            throw new ChatRuleException(ErrorCodes.ConversationEnded, "The conversation has ended.");
+        }
+    }
+
+    private async Task AuditAsync(Guid counsellorId, AuditAction action, string detail)
+    {
+        var account = await GrainFactory.GetGrain<IAccountGrain>(counsellorId).GetAsync();
+        await audit.AppendAsync(new AuditEntry(Now, counsellorId, account?.UserName ?? "", action, detail, State.QueueId));
     }
 
     private async Task<ChatEntry> AppendAsync(EntryKind kind, Party author, string clientMessageId, string text)
@@ -389,7 +555,8 @@ internal sealed partial class ConversationGrain(
         _entries.Count,
         State.StartedAt,
         viewer.Party == Party.Counsellor && State.Status == ConversationStatus.Active ? _seekerAddress : null,
-        State.Language);
+        State.Language,
+        State.Status == ConversationStatus.Active ? State.TimeLimitEndsAt : null);
 
     private void PushChanged()
     {
@@ -414,8 +581,11 @@ internal sealed partial class ConversationGrain(
         }
     }
 
-    private void Record(StatisticKind kind, TimeSpan? duration = null) =>
-        _ = GrainFactory.GetGrain<IChatStatisticsGrain>(StatisticsKeys.For(State.QueueId, Now)).RecordAsync(kind, duration);
+    private void Record(StatisticKind kind, TimeSpan? duration = null, string? queueId = null) =>
+        _ = GrainFactory.GetGrain<IChatStatisticsGrain>(StatisticsKeys.For(queueId ?? State.QueueId, Now)).RecordAsync(kind, duration);
+
+    private void RecordCategories(StatisticKind kind, params string[] categories) =>
+        _ = GrainFactory.GetGrain<IChatStatisticsGrain>(StatisticsKeys.For(State.QueueId, Now)).RecordCategoriesAsync(kind, categories);
 
     private static byte[] HashSecret(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 

@@ -39,4 +39,10 @@ public sealed class ConversationState
 
     [Id(9)]
     public List<IChatRelay> Relays { get; set; } = [];
+
+    [Id(10)]
+    public DateTimeOffset? TimeLimitEndsAt { get; set; }
+
+    [Id(11)]
+    public DateTimeOffset? TimeLimitSetAt { get; set; }
 }

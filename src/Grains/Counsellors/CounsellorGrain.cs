@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using Nettiturvakoti.Accounts;
+using Nettiturvakoti.Statistics;
+using Nettiturvakoti.Topics;
 using Nettiturvakoti.Conversations;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.Relay;
@@ -118,13 +122,39 @@ internal sealed partial class CounsellorGrain(
         return view;
     }
 
-    public async Task ConversationEndedAsync(Guid conversationId)
+    public async Task ConversationEndedAsync(Guid conversationId, string queueId, bool formRequired)
     {
-        if (State.ActiveConversations.Remove(conversationId))
+        if (!State.ActiveConversations.Remove(conversationId))
         {
-            await state.WriteStateAsync();
-            PushStatus(await AccountAsync());
+            return;
         }
+
+        if (formRequired)
+        {
+            // The owed form names the chat and the month only, never the conversation.
+            State.PendingForms.Add(new PendingClosingForm(
+                Convert.ToHexString(RandomNumberGenerator.GetBytes(12)), queueId, ChatSchedule.DateAt(time.GetUtcNow()).ToString("yyyy-MM", CultureInfo.InvariantCulture)));
+        }
+
+        await state.WriteStateAsync();
+        PushStatus(await AccountAsync());
+    }
+
+    public async Task<CounsellorStatus> SubmitClosingFormAsync(string formId, ClosingForm form)
+    {
+        var pending = State.PendingForms.Find(f => f.FormId == formId)
+            ?? throw new ChatRuleException(ErrorCodes.BadRequest, "There is no such closing form to fill in.");
+        await GrainFactory.GetGrain<ITopicCatalogGrain>(0).ValidateAsync(form);
+
+        string[] answers = [form.SeekerRole, .. form.ViolenceForms, .. form.Relationships, .. form.Discussed];
+        await GrainFactory.GetGrain<IChatStatisticsGrain>($"{pending.QueueId}/{pending.Month}")
+            .RecordCategoriesAsync(StatisticKind.ClosingForm, [.. answers.Select(a => $"form:{a}")]);
+        State.PendingForms.Remove(pending);
+        await state.WriteStateAsync();
+
+        var account = await AccountAsync();
+        PushStatus(account);
+        return Status(account);
     }
 
     public async Task SubscribeAsync(IChatRelay relay)
@@ -158,6 +188,11 @@ internal sealed partial class CounsellorGrain(
 
     private void EnsureMayTake(AccountView account, ChatDefinition? chat, bool handOver = false)
     {
+        if (!handOver && State.PendingForms.Count > 0)
+        {
+            throw new ChatRuleException(ErrorCodes.ClosingFormRequired, "Fill in the closing form of your last chat first.");
+        }
+
         if (!State.Available)
         {
             throw new ChatRuleException(
@@ -194,7 +229,7 @@ internal sealed partial class CounsellorGrain(
     }
 
     private CounsellorStatus Status(AccountView account) =>
-        new(AccountId, State.Available, [.. State.ActiveConversations], account.MaxConversations);
+        new(AccountId, State.Available, [.. State.ActiveConversations], account.MaxConversations, [.. State.PendingForms]);
 
     private void PushStatus(AccountView account)
     {

@@ -14,4 +14,7 @@ public sealed class CounsellorState
 
     [Id(2)]
     public List<IChatRelay> Relays { get; set; } = [];
+
+    [Id(3)]
+    public List<Topics.PendingClosingForm> PendingForms { get; set; } = [];
 }

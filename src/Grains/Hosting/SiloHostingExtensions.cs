@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nettiturvakoti.Accounts;
+using Nettiturvakoti.Privacy;
 using Nettiturvakoti.Storage;
 using Orleans.Configuration;
 using Orleans.Serialization;
@@ -80,6 +81,8 @@ public static class SiloHostingExtensions
         silo.Services.AddSingleton<TranscriptStore>();
         silo.Services.AddSingleton<WaitingListStore>();
         silo.Services.AddSingleton<SeekerAddressStore>();
+        silo.Services.AddSingleton<AuditStore>();
+        silo.Services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         silo.Services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
 
         silo.Services.AddOptions<BootstrapOptions>().Bind(configuration.GetSection(BootstrapOptions.SectionName));

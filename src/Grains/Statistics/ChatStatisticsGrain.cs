@@ -26,6 +26,17 @@ internal sealed class ChatStatisticsGrain(
         await state.WriteStateAsync();
     }
 
+    public async Task RecordCategoriesAsync(StatisticKind kind, IReadOnlyList<string> categories)
+    {
+        state.State.Counts[kind] = state.State.Counts.GetValueOrDefault(kind) + 1;
+        foreach (var category in categories.Distinct())
+        {
+            state.State.Categories[category] = state.State.Categories.GetValueOrDefault(category) + 1;
+        }
+
+        await state.WriteStateAsync();
+    }
+
     public Task<MonthlyStatistics> GetAsync()
     {
         var key = this.GetPrimaryKeyString();
@@ -35,7 +46,8 @@ internal sealed class ChatStatisticsGrain(
             key[(slash + 1)..],
             new Dictionary<StatisticKind, int>(state.State.Counts),
             new Dictionary<int, int>(state.State.WaitSeconds),
-            new Dictionary<int, int>(state.State.LengthMinutes)));
+            new Dictionary<int, int>(state.State.LengthMinutes),
+            new Dictionary<string, int>(state.State.Categories)));
     }
 
     private static void Increment(SortedDictionary<int, int> histogram, int bucket) =>

@@ -14,4 +14,7 @@ public sealed class ChatStatisticsState
 
     [Id(2)]
     public SortedDictionary<int, int> LengthMinutes { get; set; } = [];
+
+    [Id(3)]
+    public Dictionary<string, int> Categories { get; set; } = [];
 }

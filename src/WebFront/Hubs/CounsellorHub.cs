@@ -5,6 +5,7 @@ using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Conversations;
 using Nettiturvakoti.Counsellors;
 using Nettiturvakoti.Queues;
+using Nettiturvakoti.Topics;
 using Nettiturvakoti.WebFront.Relay;
 using Nettiturvakoti.WebFront.Security;
 
@@ -135,6 +136,33 @@ public sealed class CounsellorHub(
         await Me.HandOverAsync(conversationId, toCounsellorId);
         await UnwatchAsync(conversationId);
     }
+
+    /// <summary>
+    /// Declines one of the counsellor's conversations as inappropriate: it ends, the seeker sees a
+    /// neutral closing message, and the reason is kept only as a statistics category.
+    /// </summary>
+    public Task<ConversationView> Decline(Guid conversationId, DeclineReason reason) =>
+        Conversation(conversationId).DeclineAsync(AccountId, reason);
+
+    /// <summary>Sets a time limit of 5 to 240 minutes from now on one of the counsellor's conversations.</summary>
+    public Task<ConversationView> SetTimeLimit(Guid conversationId, int minutes) =>
+        Conversation(conversationId).SetTimeLimitAsync(AccountId, minutes);
+
+    /// <summary>Keeps this seeker from opening new chats for a period; returns when the limit ends.</summary>
+    public Task<DateTimeOffset> LimitContact(Guid conversationId, ContactLimitPeriod period) =>
+        Conversation(conversationId).LimitContactAsync(AccountId, period);
+
+    /// <summary>Sends the seeker the standard notice that the counsellor must contact the authorities.</summary>
+    public Task<ChatEntry> SendReportingNotice(Guid conversationId, ReportingNoticeKind kind) =>
+        Conversation(conversationId).SendReportingNoticeAsync(AccountId, kind);
+
+    /// <summary>The answers the closing form offers.</summary>
+    public Task<IReadOnlyList<TopicOption>> GetClosingFormOptions() =>
+        grains.GetGrain<ITopicCatalogGrain>(0).GetOptionsAsync();
+
+    /// <summary>Records a closing form the counsellor owes (see their status's pending forms).</summary>
+    public Task<CounsellorStatus> SubmitClosingForm(string formId, ClosingForm form) =>
+        Me.SubmitClosingFormAsync(formId ?? "", form);
 
     /// <summary>Tells the seeker the counsellor is typing.</summary>
     public Task Typing(Guid conversationId) => Conversation(conversationId).TypingAsync(Participant.Counsellor(AccountId));

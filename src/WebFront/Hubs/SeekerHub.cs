@@ -142,6 +142,19 @@ public sealed class SeekerHub(
         return view;
     }
 
+    /// <summary>
+    /// Leaves at once (the quick exit): ends the conversation, and the counsellor is told the
+    /// seeker left in a hurry. Does nothing when there is no conversation.
+    /// </summary>
+    public async Task QuickExit()
+    {
+        if (CurrentOrNull() is { } id)
+        {
+            await Conversation(id).QuickExitAsync();
+            await LeaveCurrentAsync();
+        }
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         await LeaveCurrentAsync();

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Nettiturvakoti.Audit;
 using Nettiturvakoti.Queues;
+using Nettiturvakoti.Topics;
 using Nettiturvakoti.WebFront.Relay;
 using Nettiturvakoti.WebFront.Security;
 
@@ -39,6 +41,20 @@ public sealed class SupervisorHub(IGrainFactory grains, ChatCatalogCache catalog
         await grains.GetGrain<IChatCatalogGrain>(0).RetireChatAsync(queueId);
         catalog.Invalidate();
     }
+
+    /// <summary>The audit log between two instants, newest first (at most 1000 entries).</summary>
+    public Task<IReadOnlyList<AuditEntry>> GetAuditLog(DateTimeOffset from, DateTimeOffset to, int limit) =>
+        grains.GetGrain<IAuditLogGrain>(0).ReadAsync(from, to, limit);
+
+    /// <summary>Every answer of the closing form, retired ones included.</summary>
+    public Task<IReadOnlyList<TopicOption>> GetTopics() =>
+        grains.GetGrain<ITopicCatalogGrain>(0).GetOptionsAsync(includeRetired: true);
+
+    /// <summary>Adds, renames or retires an answer of the closing form.</summary>
+    public Task<TopicOption> SaveTopic(TopicOption answer) =>
+        answer is null
+            ? throw new ChatRuleException(ErrorCodes.BadRequest, "An answer is required.")
+            : grains.GetGrain<ITopicCatalogGrain>(0).SaveOptionAsync(answer);
 
     /// <summary>A chat's openings in the coming <paramref name="days"/> days (1 to 60), as seekers will see them.</summary>
     public async Task<IReadOnlyList<OpeningSession>> PreviewHours(string queueId, int days)

@@ -113,6 +113,55 @@ public sealed class ClockTests(TimeTravelClusterFixture fixture)
         GC.KeepAlive(relay);
     }
 
+    [Fact]
+    public async Task TimeLimit_WarnedThenEndsByItself()
+    {
+        var chat = await ChatOpenForAsync(TimeSpan.FromHours(3));
+        var id = await StartAsync(chat);
+        var counsellor = await TestAccounts.CreateCounsellorAsync(Grains, chat);
+        await Grains.GetGrain<ICounsellorGrain>(counsellor.Id).TakeAsync(chat, id);
+        var setAt = fixture.Time.GetUtcNow();
+
+        var view = await Conversation(id).SetTimeLimitAsync(counsellor.Id, 10);
+        await AdvanceAsync(TimeSpan.FromMinutes(7));
+        await WaitForLastEntryAsync(id, EntryKind.TimeLimitWarning);
+        await AdvanceAsync(TimeSpan.FromMinutes(3));
+        await WaitForLastEntryAsync(id, EntryKind.Ended);
+
+        var entries = await Conversation(id).ReadAfterAsync(Participant.Seeker, 0);
+        Assert.Equal(setAt + TimeSpan.FromMinutes(10), view.TimeLimitEndsAt);
+        Assert.Equal(view.TimeLimitEndsAt!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            entries.Single(e => e.Kind == EntryKind.TimeLimitSet).Text);
+        Assert.Equal(nameof(EndReason.TimeLimit), entries[^1].Text);
+        await Wait.UntilAsync(async () => (await StatisticsAsync(chat)).Counts.GetValueOrDefault(StatisticKind.TimeLimited) == 1,
+            "the time-limited chat to be counted");
+    }
+
+    [Fact]
+    public async Task TimeLimit_SiloRestartsOnTheWay_StillEndsWithoutAnyoneCalling()
+    {
+        var chat = await ChatOpenForAsync(TimeSpan.FromHours(3));
+        var id = await StartAsync(chat);
+        var counsellor = await TestAccounts.CreateCounsellorAsync(Grains, chat);
+        await Grains.GetGrain<ICounsellorGrain>(counsellor.Id).TakeAsync(chat, id);
+        await Conversation(id).SetTimeLimitAsync(counsellor.Id, 5);
+
+        await fixture.RestartSiloAsync();
+        for (var minute = 0; minute < 8; minute++)
+        {
+            fixture.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        // Only the database is read here: calling the conversation would wake it by itself.
+        await Wait.UntilAsync(
+            async () => await Db.ScalarAsync(fixture.Storage,
+                "SELECT COUNT(*) FROM chat_entry WHERE conversation_id = @id AND kind = @kind",
+                ("@id", id), ("@kind", (int)EntryKind.Ended)) == 1,
+            "the time limit to end the conversation after the restart",
+            TimeSpan.FromSeconds(30));
+        Assert.Equal(nameof(EndReason.TimeLimit), (await Conversation(id).ReadAfterAsync(Participant.Seeker, 0))[^1].Text);
+    }
+
     // Moves the clock a minute at a time, reporting the given seekers' pages as open each minute.
     private async Task AdvanceAsync(TimeSpan total, params Guid[] present)
     {

@@ -56,9 +56,13 @@ public abstract class RoutingTests(GrainClusterFixture fixture)
         await Wait.UntilAsync(
             async () => (await Counsellor(counsellor.Id).GetStatusAsync()).ActiveConversations.Count == 1,
             "the ended chat to leave the counsellor's count");
+        var owed = Assert.Single((await Counsellor(counsellor.Id).GetStatusAsync()).PendingForms);
+        var formFirst = await Assert.ThrowsAsync<ChatRuleException>(() => Counsellor(counsellor.Id).TakeNextAsync());
+        await Counsellor(counsellor.Id).SubmitClosingFormAsync(owed.FormId, new Topics.ClosingForm("other-role", [], [], []));
         var third = await Counsellor(counsellor.Id).TakeNextAsync();
 
         Assert.Equal(ErrorCodes.AtCapacity, refused.Code);
+        Assert.Equal(ErrorCodes.ClosingFormRequired, formFirst.Code);
         Assert.Equal(seekers[2], third.Id);
     }
 

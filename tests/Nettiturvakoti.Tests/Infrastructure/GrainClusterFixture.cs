@@ -11,7 +11,8 @@ namespace Nettiturvakoti.Tests.Infrastructure;
 /// One in-process silo on a real database, shared by the tests of a collection. The grains'
 /// clock is fake; Orleans' own background work keeps real time.
 /// </summary>
-public abstract class GrainClusterFixture(StorageProvider provider, IDictionary<string, string?>? settings = null) : IAsyncLifetime
+public abstract class GrainClusterFixture(
+    StorageProvider provider, IDictionary<string, string?>? settings = null, bool remindersOnFakeTime = false) : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
 
@@ -41,6 +42,10 @@ public abstract class GrainClusterFixture(StorageProvider provider, IDictionary<
             silo.AddNettiturvakotiGrains(configuration);
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
+            if (remindersOnFakeTime)
+            {
+                silo.Services.AddKeyedSingleton<TimeProvider>("Orleans.Reminders", Time);
+            }
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -85,7 +90,7 @@ public sealed class TimeTravelClusterFixture() : GrainClusterFixture(StorageProv
 {
     ["Chat:WaitingSeekerGrace"] = "00:10:00",
     ["Chat:QueueTick"] = "00:00:15",
-});
+}, remindersOnFakeTime: true);
 
 [CollectionDefinition(Name)]
 public sealed class TimeTravelCluster : ICollectionFixture<TimeTravelClusterFixture>

@@ -5,7 +5,7 @@ using Nettiturvakoti.Tests.Grains;
 namespace Nettiturvakoti.Tests.Infrastructure;
 
 /// <summary>One running web front (with its co-hosted silo) shared by a collection of tests.</summary>
-public abstract class WebFrontFixture(StorageProvider provider) : IAsyncLifetime
+public abstract class WebFrontFixture(StorageProvider provider, IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     public WebFrontHost Host { get; private set; } = null!;
 
@@ -13,7 +13,7 @@ public abstract class WebFrontFixture(StorageProvider provider) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = new WebFrontHost(await TestDatabases.CreateAsync(Provider));
+        Host = new WebFrontHost(await TestDatabases.CreateAsync(Provider), settings);
         await Host.StartAsync();
     }
 
@@ -35,6 +35,21 @@ public abstract class WebFrontFixture(StorageProvider provider) : IAsyncLifetime
 public sealed class SqliteWebFrontFixture() : WebFrontFixture(StorageProvider.Sqlite);
 
 public sealed class PostgresWebFrontFixture() : WebFrontFixture(StorageProvider.PostgreSql);
+
+/// <summary>
+/// A web front of its own for tests that move its clock, behind a trusted proxy on 127.0.0.1 so
+/// that tests can give each seeker an address of its own with X-Forwarded-For.
+/// </summary>
+public sealed class ProxiedWebFrontFixture() : WebFrontFixture(StorageProvider.Sqlite, new Dictionary<string, string?>
+{
+    ["WebFront:TrustedProxies:0"] = "127.0.0.1",
+});
+
+[CollectionDefinition(Name)]
+public sealed class ProxiedWebFront : ICollectionFixture<ProxiedWebFrontFixture>
+{
+    public const string Name = "web front behind a proxy, with a moving clock";
+}
 
 [CollectionDefinition(Name)]
 public sealed class SqliteWebFront : ICollectionFixture<SqliteWebFrontFixture>

@@ -70,6 +70,23 @@ public sealed class WebFrontHost : IAsyncDisposable
         return id;
     }
 
+    /// <summary>
+    /// Moves the clock forward in steps of half a minute, doing at each step what the web front's
+    /// background loop does as time passes: reporting waiting seekers and renewing subscriptions.
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan total)
+    {
+        var subscriptions = Services.GetRequiredService<Nettiturvakoti.WebFront.Relay.RelaySubscriptions>();
+        for (var passed = TimeSpan.Zero; passed < total; passed += TimeSpan.FromSeconds(30))
+        {
+            await subscriptions.RenewAllAsync();
+            await subscriptions.ReportPresenceAsync();
+            Time.Advance(TimeSpan.FromSeconds(30));
+        }
+
+        await subscriptions.RenewAllAsync();
+    }
+
     public async Task StartAsync()
     {
         _app = WebFrontApp.Create([], builder =>
