@@ -20,6 +20,7 @@ if (storage.MigrateOnStart)
     await SchemaMigrator.MigrateAsync(storage, startup);
 }
 
+builder.Services.AddPrivacyLogging();
 builder.UseOrleans(silo => silo
     .UseNettiturvakotiClustering(builder.Configuration)
     .AddNettiturvakotiGrains(builder.Configuration));

@@ -114,6 +114,13 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// </summary>
     Task QuickExitAsync();
 
+    /// <summary>
+    /// Lets the seeker give feedback once, after the conversation ended. Returns the chat the
+    /// feedback belongs to; the conversation keeps nothing of the feedback itself. Throws
+    /// <see cref="ErrorCodes.BadRequest"/> before the end or when feedback was already given.
+    /// </summary>
+    Task<string> AcceptFeedbackAsync();
+
     /// <summary>Tells the other side that <paramref name="from"/> is typing. Nothing is stored.</summary>
     Task TypingAsync(Participant from);
 

@@ -19,10 +19,19 @@ internal sealed partial class ConversationGrain(
     SeekerAddressStore addresses,
     AuditStore audit,
     IOptions<ChatOptions> options,
+    IOptions<PrivacyOptions> privacy,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
+    private const string ForgetReminder = "forget";
+
+    // An ended conversation's record (status, chat, nothing of its text) stays this long, so that
+    // both sides can see it ended and the seeker can give feedback; then it is deleted.
+    private static readonly TimeSpan RecordKeptAfterEnd = TimeSpan.FromHours(1);
+
+    // How often an ended conversation's reminder looks whether text or record are due to go.
+    private static readonly TimeSpan RetentionCheckEvery = TimeSpan.FromMinutes(5);
 
     private readonly List<ChatEntry> _entries = [];
     // A client message id is unique per side: the seeker's ids and the counsellor's never collide.
@@ -52,6 +61,15 @@ internal sealed partial class ConversationGrain(
         if (State.Status != ConversationStatus.Ended)
         {
             _seekerAddress = await addresses.GetAsync(Id);
+        }
+        else if (Now >= ForgetAt())
+        {
+            await ForgetAsync();
+            return;
+        }
+        else if (Now >= State.EndedAt + TextGrace())
+        {
+            await DeleteTextAsync();
         }
 
         _relays.Restore(State.Relays);
@@ -272,7 +290,23 @@ internal sealed partial class ConversationGrain(
 
     public Task QuickExitAsync() => FinishAsync(EndReason.QuickExit);
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => CheckDeadlinesAsync(CancellationToken.None);
+    public async Task<string> AcceptFeedbackAsync()
+    {
+        if (State.Status != ConversationStatus.Ended || State.FeedbackGiven)
+        {
+            throw new ChatRuleException(ErrorCodes.BadRequest, "Feedback can be given once, after the chat has ended.");
+        }
+
+        State.FeedbackGiven = true;
+        await state.WriteStateAsync();
+        return State.QueueId;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch
+    {
+        ForgetReminder => ApplyRetentionAsync(),
+        _ => CheckDeadlinesAsync(CancellationToken.None),
+    };
 
     public Task TypingAsync(Participant from)
     {
@@ -315,6 +349,7 @@ internal sealed partial class ConversationGrain(
         State.Status = ConversationStatus.Ended;
         State.EndedAt = Now;
         State.EndReason = reason;
+        State.LastSequence = _entries.Count + 1;
         await state.WriteStateAsync();
 
         await addresses.DeleteAsync(Id);
@@ -360,6 +395,68 @@ internal sealed partial class ConversationGrain(
 
         PushChanged();
         LogEnded(logger, Id, reason);
+
+        // The text goes now (or after the configured grace); the rest of the record an hour
+        // after the end. A reminder does both, even if the conversation is not active by then.
+        if (TextGrace() <= TimeSpan.Zero)
+        {
+            await DeleteTextAsync();
+        }
+
+        var firstStep = TextGrace() > TimeSpan.Zero ? TextGrace() : ForgetAt() - Now;
+        await this.RegisterOrUpdateReminder(ForgetReminder, firstStep, RetentionCheckEvery);
+    }
+
+    private async Task ApplyRetentionAsync()
+    {
+        if (State.Status != ConversationStatus.Ended)
+        {
+            return;
+        }
+
+        if (Now >= ForgetAt())
+        {
+            await ForgetAsync();
+        }
+        else if (Now >= State.EndedAt + TextGrace() && _entries.Count > 0)
+        {
+            await DeleteTextAsync();
+        }
+    }
+
+    // The grace for chat text, at most a day.
+    private TimeSpan TextGrace()
+    {
+        var grace = privacy.Value.TranscriptGrace;
+        return grace > TimeSpan.FromDays(1) ? TimeSpan.FromDays(1) : grace;
+    }
+
+    private DateTimeOffset ForgetAt()
+    {
+        var grace = TextGrace();
+        return (State.EndedAt ?? Now) + (grace > RecordKeptAfterEnd ? grace : RecordKeptAfterEnd);
+    }
+
+    private async Task DeleteTextAsync()
+    {
+        await transcripts.DeleteAsync(Id);
+        _entries.Clear();
+        _byClientId.Clear();
+    }
+
+    // Deletes all that is left of the conversation: its text, its address, its record.
+    private async Task ForgetAsync()
+    {
+        await DeleteTextAsync();
+        await addresses.DeleteAsync(Id);
+        await StopReminderAsync();
+        if (await this.GetReminder(ForgetReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
     }
 
     // One timer per active conversation, set for its next deadline (the idle warning and close,
@@ -552,7 +649,7 @@ internal sealed partial class ConversationGrain(
         State.QueueId,
         State.Status,
         State.Counsellor?.ChatName,
-        _entries.Count,
+        Math.Max(_entries.Count, State.LastSequence),
         State.StartedAt,
         viewer.Party == Party.Counsellor && State.Status == ConversationStatus.Active ? _seekerAddress : null,
         State.Language,

@@ -45,4 +45,11 @@ public sealed class ConversationState
 
     [Id(11)]
     public DateTimeOffset? TimeLimitSetAt { get; set; }
+
+    /// <summary>The number of the last entry, kept when the text is deleted.</summary>
+    [Id(12)]
+    public long LastSequence { get; set; }
+
+    [Id(13)]
+    public bool FeedbackGiven { get; set; }
 }

@@ -82,6 +82,7 @@ public static class SiloHostingExtensions
         silo.Services.AddSingleton<WaitingListStore>();
         silo.Services.AddSingleton<SeekerAddressStore>();
         silo.Services.AddSingleton<AuditStore>();
+        silo.Services.AddSingleton<FeedbackStore>();
         silo.Services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.SectionName));
         silo.Services.AddSingleton<IPasswordHasher<AccountState>, PasswordHasher<AccountState>>();
 
@@ -89,6 +90,8 @@ public static class SiloHostingExtensions
         silo.Services.AddSingleton<FirstSupervisor>();
         silo.AddStartupTask((services, cancellationToken) =>
             services.GetRequiredService<FirstSupervisor>().EnsureAsync(cancellationToken));
+        silo.AddStartupTask((services, _) =>
+            services.GetRequiredService<IGrainFactory>().GetGrain<IPrivacyPurgeGrain>(0).EnsureScheduledAsync());
         return silo;
     }
 

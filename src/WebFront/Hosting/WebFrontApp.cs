@@ -31,6 +31,7 @@ public static class WebFrontApp
             ApplicationName = typeof(WebFrontApp).Assembly.GetName().Name,
         });
         customize?.Invoke(builder);
+        builder.Services.AddPrivacyLogging();
         ConfigureServices(builder);
 
         var app = builder.Build();
@@ -130,6 +131,7 @@ public static class WebFrontApp
         app.UseAuthorization();
 
         app.MapRazorPages();
+        app.MapSeekerEndpoints();
         app.MapHub<SeekerHub>("/hubs/seeker");
         app.MapHub<CounsellorHub>("/hubs/counsellor");
         app.MapHub<SupervisorHub>("/hubs/supervisor");

@@ -30,4 +30,9 @@ public sealed class WebFrontOptions
     /// HTTP run on one's own machine.
     /// </summary>
     public bool SecureCookies { get; set; } = true;
+
+    /// <summary>
+    /// Where the seeker page's quick exit goes: a neutral site that looks like ordinary browsing.
+    /// </summary>
+    public string QuickExitUrl { get; set; } = "https://www.google.com/search?q=s%C3%A4%C3%A4";
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.SignalR;
 using Nettiturvakoti.Conversations;
+using Nettiturvakoti.Feedback;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.WebFront.Hosting;
 using Nettiturvakoti.WebFront.Relay;
@@ -153,6 +155,18 @@ public sealed class SeekerHub(
             await Conversation(id).QuickExitAsync();
             await LeaveCurrentAsync();
         }
+    }
+
+    /// <summary>
+    /// Gives anonymous feedback after the chat ended: a rating from 1 to 5 and optional words (at
+    /// most 1000 characters). Kept with the chat and the month only. Once per conversation.
+    /// </summary>
+    public async Task SubmitFeedback(int rating, string? comment)
+    {
+        FeedbackRules.Check(rating, comment);
+        var queueId = await Conversation(Current()).AcceptFeedbackAsync();
+        var month = ChatSchedule.DateAt(time.GetUtcNow()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        await grains.GetGrain<IFeedbackGrain>(0).SubmitAsync(new FeedbackEntry(queueId, month, rating, comment ?? ""));
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

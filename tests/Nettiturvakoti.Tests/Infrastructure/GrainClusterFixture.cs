@@ -12,14 +12,17 @@ namespace Nettiturvakoti.Tests.Infrastructure;
 /// clock is fake; Orleans' own background work keeps real time.
 /// </summary>
 public abstract class GrainClusterFixture(
-    StorageProvider provider, IDictionary<string, string?>? settings = null, bool remindersOnFakeTime = false) : IAsyncLifetime
+    StorageProvider provider,
+    IDictionary<string, string?>? settings = null,
+    bool remindersOnFakeTime = false,
+    DateTimeOffset? start = null) : IAsyncLifetime
 {
     private InProcessTestCluster? _cluster;
 
     /// <summary>Thursday 3 December 2026, 12:30 in Helsinki: the Finnish and Swedish chats are open.</summary>
     public static readonly DateTimeOffset Start = new(2026, 12, 3, 10, 30, 0, TimeSpan.Zero);
 
-    public FakeTimeProvider Time { get; } = new(Start);
+    public FakeTimeProvider Time { get; } = new(start ?? Start);
 
     public StorageOptions Storage { get; private set; } = null!;
 
@@ -44,7 +47,11 @@ public abstract class GrainClusterFixture(
             silo.Services.UseTimeProviderForBackgroundAreas(TimeProvider.System);
             if (remindersOnFakeTime)
             {
+                // Reminders fire on the fake clock too. The silo reloads reminders further ahead than
+                // its loading window on a timer of its own, which keeps real time; a window of a day
+                // keeps every reminder of these tests loaded instead.
                 silo.Services.AddKeyedSingleton<TimeProvider>("Orleans.Reminders", Time);
+                silo.Services.Configure<Orleans.Hosting.ReminderOptions>(o => o.ReminderLoadingWindow = TimeSpan.FromDays(1));
             }
         });
         _cluster = builder.Build();
@@ -85,12 +92,40 @@ public sealed class SqliteClusterFixture() : GrainClusterFixture(StorageProvider
 
 public sealed class PostgresClusterFixture() : GrainClusterFixture(StorageProvider.PostgreSql);
 
-/// <summary>A cluster of its own for tests that move the clock forward by minutes and hours.</summary>
-public sealed class TimeTravelClusterFixture() : GrainClusterFixture(StorageProvider.Sqlite, new Dictionary<string, string?>
+/// <summary>
+/// A cluster of its own for tests that move the clock forward by minutes, hours and months;
+/// reminders keep the fake time too. Chat text is kept ten minutes after a chat ends.
+/// </summary>
+public abstract class TimeTravelFixture(StorageProvider provider) : GrainClusterFixture(provider, new Dictionary<string, string?>
 {
     ["Chat:WaitingSeekerGrace"] = "00:10:00",
     ["Chat:QueueTick"] = "00:00:15",
+    ["Privacy:TranscriptGrace"] = "00:10:00",
 }, remindersOnFakeTime: true);
+
+public sealed class TimeTravelClusterFixture() : TimeTravelFixture(StorageProvider.Sqlite);
+
+/// <summary>
+/// A cluster whose clock starts ten minutes before a monthly purge (1 January 2027, 03:00 in
+/// Helsinki), so that the purge's own reminder can be seen to run it.
+/// </summary>
+public abstract class PurgeFixture(StorageProvider provider) : GrainClusterFixture(
+    provider,
+    new Dictionary<string, string?> { ["Chat:IdleWarning"] = "02:00:00", ["Chat:IdleClose"] = "03:00:00" },
+    remindersOnFakeTime: true,
+    start: new DateTimeOffset(2027, 1, 1, 0, 50, 0, TimeSpan.Zero));
+
+public sealed class SqlitePurgeFixture() : PurgeFixture(StorageProvider.Sqlite);
+
+public sealed class PostgresPurgeFixture() : PurgeFixture(StorageProvider.PostgreSql);
+
+public sealed class PostgresTimeTravelFixture() : TimeTravelFixture(StorageProvider.PostgreSql);
+
+[CollectionDefinition(Name)]
+public sealed class PostgresTimeTravel : ICollectionFixture<PostgresTimeTravelFixture>
+{
+    public const string Name = "grains on PostgreSQL with a moving clock";
+}
 
 [CollectionDefinition(Name)]
 public sealed class TimeTravelCluster : ICollectionFixture<TimeTravelClusterFixture>

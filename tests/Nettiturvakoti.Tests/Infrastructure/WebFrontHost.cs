@@ -37,6 +37,12 @@ public sealed class WebFrontHost : IAsyncDisposable
             ["WebFront:SecureCookies"] = "false",
             ["Bootstrap:SupervisorPassword"] = SupervisorPassword,
         };
+        foreach (var category in new[] { "Default", "Orleans", "Microsoft.AspNetCore", "Polly" })
+        {
+            // Every category at the requested level, overriding the app's own settings.
+            _settings[$"Logging:LogLevel:{category}"] = logLevel.ToString();
+        }
+
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;

@@ -56,7 +56,7 @@
     }
     const s = o.status;
     const title = document.createElement("h3");
-    title.textContent = `${o.names.en || o.queueId} (${s.waiting})`;
+    title.textContent = `${o.names.en || o.names.fi || o.queueId} (${s.waiting})`;
     const hours = document.createElement("p");
     hours.className = `hours ${s.hours.openness}`;
     hours.textContent = hoursText[s.hours.openness]
@@ -113,6 +113,27 @@
     });
     element.querySelector(".end").addEventListener("click", () => connection.invoke("End", view.id).then(updateView).catch(showError));
     element.querySelector(".hand-over-to").addEventListener("focus", () => fillColleagues(element));
+    const act = (selector, run) => element.querySelector(selector).addEventListener("click", async () => {
+      const result = element.querySelector(".power-result");
+      try { clearError(); result.textContent = await run(); } catch (err) { showError(err); }
+    });
+    act(".set-limit", async () => {
+      const minutes = Number(element.querySelector(".limit-minutes").value);
+      updateView(await connection.invoke("SetTimeLimit", view.id, minutes));
+      return `Time limit set: ${minutes} min.`;
+    });
+    act(".send-notice", async () => {
+      await connection.invoke("SendReportingNotice", view.id, element.querySelector(".notice-kind").value);
+      return "Reporting notice sent.";
+    });
+    act(".limit-contact", async () => {
+      const until = await connection.invoke("LimitContact", view.id, element.querySelector(".contact-period").value);
+      return `New chats from this seeker are refused until ${new Date(until).toLocaleString([], { timeZone: "Europe/Helsinki" })}.`;
+    });
+    act(".decline", async () => {
+      updateView(await connection.invoke("Decline", view.id, element.querySelector(".decline-reason").value));
+      return "Declined.";
+    });
     element.querySelector(".hand-over").addEventListener("click", async () => {
       const to = element.querySelector(".hand-over-to").value;
       if (!to) return;
@@ -153,6 +174,9 @@
     e.querySelector(".address").textContent = view.status === "ended" ? "–" : (c.view.seekerAddress || "–");
     e.querySelector(".status").textContent = view.status;
     e.querySelector(".started").textContent = clock(view.startedAt);
+    const limit = e.querySelector(".time-left");
+    limit.hidden = !(view.timeLimitEndsAt && view.status === "active");
+    if (!limit.hidden) limit.textContent = `Time limit: ends at ${clock(view.timeLimitEndsAt)} (${Math.max(0, Math.ceil((new Date(view.timeLimitEndsAt) - Date.now()) / 60000))} min left)`;
     const ended = view.status === "ended";
     e.querySelector(".composer").hidden = ended;
     e.querySelector(".actions").hidden = ended;
@@ -163,7 +187,9 @@
     counsellorJoined: (e) => `${e.text} joined`,
     handedOver: (e) => `Handed over to ${e.text}`,
     idleWarning: (e) => `Nobody has written for a while: the chat closes at ${clock(e.text)} unless someone writes`,
-    ended: (e) => `Ended (${e.text})`,
+    timeLimitSet: (e) => `Time limit set: the chat ends at ${clock(e.text)}`,
+    timeLimitWarning: (e) => `The time limit ends the chat at ${clock(e.text)}`,
+    ended: (e) => e.text === "QuickExit" ? "The seeker left in a hurry (quick exit)" : `Ended (${e.text})`,
   };
 
   function addEntry(c, entry) {
@@ -177,6 +203,9 @@
       const body = document.createElement("p");
       body.textContent = entry.text;
       item.append(who, body);
+    } else if (entry.kind === "reportingNotice") {
+      item.className = "report-notice";
+      item.textContent = `Reporting notice sent to the seeker: ${entry.text} · ${time}`;
     } else {
       item.className = "event";
       item.textContent = `${(eventText[entry.kind] || ((e) => e.kind))(entry)} · ${time}`;
@@ -205,6 +234,7 @@
 
   async function receive(conversationId, entry) {
     const c = conversations.get(conversationId);
+    if (c && entry.kind === "ended") c.view.status = "ended";
     if (!c || entry.sequence <= c.lastSeq) return;
     if (entry.sequence === c.lastSeq + 1) { c.lastSeq = entry.sequence; addEntry(c, entry); return; }
     await joined(await connection.invoke("Open", conversationId, c.lastSeq));
@@ -237,10 +267,58 @@
     } catch (err) { box.value = text; showError(err); }
   }
 
+  let formOptions = null;
+
+  // The closing form owed for a chat that ended; it must be filled in before the next chat.
+  async function askClosingForm() {
+    const dialog = $("closing-form");
+    const owed = status?.pendingForms?.[0];
+    if (!owed || dialog.open) return;
+    formOptions ??= await connection.invoke("GetClosingFormOptions");
+    for (const fieldset of dialog.querySelectorAll("fieldset")) {
+      const group = fieldset.dataset.group;
+      fieldset.querySelectorAll("label").forEach((l) => l.remove());
+      for (const option of formOptions.filter((o) => o.group === group)) {
+        const label = document.createElement("label");
+        const input = document.createElement("input");
+        input.type = group === "seekerRole" ? "radio" : "checkbox";
+        input.name = group;
+        input.value = option.id;
+        label.append(input, document.createTextNode(" " + (option.names.en || option.names.fi)));
+        fieldset.append(label);
+      }
+    }
+    dialog.dataset.formId = owed.formId;
+    dialog.showModal();
+  }
+
+  async function submitClosingForm(event) {
+    event.preventDefault();
+    const dialog = $("closing-form");
+    const picked = (group) => [...dialog.querySelectorAll(`input[name=${group}]:checked`)].map((i) => i.value);
+    const form = {
+      seekerRole: picked("seekerRole")[0] || "",
+      violenceForms: picked("violenceForm"),
+      relationships: picked("relationship"),
+      discussed: picked("discussed"),
+    };
+    try {
+      $("closing-form-error").hidden = true;
+      const next = await connection.invoke("SubmitClosingForm", dialog.dataset.formId, form);
+      dialog.close();
+      await onStatus(next);
+    } catch (err) {
+      const message = String(err?.message || err);
+      $("closing-form-error").hidden = false;
+      $("closing-form-error").textContent = message.slice(message.indexOf("HubException: ") + 14);
+    }
+  }
+
   async function onStatus(next) {
     const before = new Set(status?.activeConversations || []);
     status = next;
     renderStatus();
+    await askClosingForm();
     for (const id of next.activeConversations) {
       if (!conversations.has(id)) await joined(await connection.invoke("Open", id, 0));
     }
@@ -289,6 +367,8 @@
     try { clearError(); await onStatus(await connection.invoke("SetAvailable", e.target.checked)); } catch (err) { showError(err); }
   });
   $("take-next").addEventListener("click", takeNext);
+  $("closing-form-fields").addEventListener("submit", submitClosingForm);
+  $("closing-form").addEventListener("cancel", (e) => e.preventDefault());
   setInterval(() => { for (const id of queues.keys()) renderQueue(id); }, 30000);
 
   (async () => {
