@@ -10,6 +10,7 @@ namespace Nettiturvakoti.Accounts;
 /// <param name="MustChangePassword">The person must set a new password before doing anything else.</param>
 /// <param name="SecurityStamp">Changes whenever the password, roles or status change; ends old logins.</param>
 /// <param name="MaxConversations">How many chats a counsellor may hold at once.</param>
+/// <param name="SecondFactor">Whether logging in also needs a one-time code.</param>
 [GenerateSerializer, Immutable, Alias("ntk.AccountView")]
 public sealed record AccountView(
     [property: Id(0)] Guid Id,
@@ -20,4 +21,5 @@ public sealed record AccountView(
     [property: Id(5)] bool Disabled,
     [property: Id(6)] bool MustChangePassword,
     [property: Id(7)] string SecurityStamp,
-    [property: Id(8)] int MaxConversations);
+    [property: Id(8)] int MaxConversations,
+    [property: Id(9)] bool SecondFactor = false);

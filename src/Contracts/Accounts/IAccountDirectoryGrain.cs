@@ -20,6 +20,12 @@ public interface IAccountDirectoryGrain : IGrainWithIntegerKey
     /// <summary>The id of the account with this user name (any case), or null.</summary>
     Task<Guid?> FindAsync(string userName);
 
+    /// <summary>Whether supervisors must use a second factor (one-time codes) to log in.</summary>
+    Task<bool> IsSecondFactorRequiredAsync();
+
+    /// <summary>Requires (or stops requiring) a second factor for supervisors.</summary>
+    Task SetSecondFactorRequiredAsync(bool required);
+
     /// <summary>Every account id, in the order they were created.</summary>
     Task<IReadOnlyList<Guid>> ListAsync();
 }

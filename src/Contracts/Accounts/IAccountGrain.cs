@@ -16,10 +16,36 @@ public interface IAccountGrain : IGrainWithGuidKey
     Task<AccountView?> GetAsync();
 
     /// <summary>
-    /// Checks a password. Fails alike for a wrong password, a disabled account and an account
-    /// that does not exist.
+    /// Checks a password. Fails alike for a wrong password, a disabled account, a locked account
+    /// and an account that does not exist. Five failures within fifteen minutes lock the account
+    /// for fifteen minutes. When the account has a second factor, success only says that the code
+    /// is needed next (<see cref="LoginOutcome.SecondFactorRequired"/>).
     /// </summary>
     Task<LoginOutcome> CheckPasswordAsync(string password);
+
+    /// <summary>
+    /// Checks a one-time code from the account's authenticator. A code is accepted once; failures
+    /// count toward the lockout like wrong passwords.
+    /// </summary>
+    Task<LoginOutcome> CheckSecondFactorAsync(string code);
+
+    /// <summary>Starts setting up a second factor (time-based one-time codes); not in use until confirmed.</summary>
+    Task<TotpEnrollment> BeginSecondFactorAsync();
+
+    /// <summary>Turns the second factor on after checking a first code from the new authenticator.</summary>
+    Task<AccountView> ConfirmSecondFactorAsync(string code);
+
+    /// <summary>
+    /// Changes what a supervisor may change. Any change to roles, chats or status ends the
+    /// account's open sessions (the security stamp changes).
+    /// </summary>
+    Task<AccountView> UpdateAsync(AccountUpdate update);
+
+    /// <summary>
+    /// Gives the account a temporary password that the person must replace at their next login,
+    /// and ends their open sessions.
+    /// </summary>
+    Task<AccountView> ResetPasswordAsync(string temporaryPassword);
 
     /// <summary>
     /// Sets a new password after checking the current one, and clears the must-change mark.

@@ -35,6 +35,14 @@ internal sealed class AccountDirectoryGrain(
     public Task<Guid?> FindAsync(string userName) =>
         Task.FromResult(state.State.ByUserName.TryGetValue(Normalize(userName), out var id) ? id : (Guid?)null);
 
+    public Task<bool> IsSecondFactorRequiredAsync() => Task.FromResult(state.State.SecondFactorRequired);
+
+    public async Task SetSecondFactorRequiredAsync(bool required)
+    {
+        state.State.SecondFactorRequired = required;
+        await state.WriteStateAsync();
+    }
+
     public Task<IReadOnlyList<Guid>> ListAsync() =>
         Task.FromResult<IReadOnlyList<Guid>>([.. state.State.InCreationOrder]);
 

@@ -9,4 +9,7 @@ public sealed class AccountDirectoryState
 
     [Id(1)]
     public List<Guid> InCreationOrder { get; set; } = [];
+
+    [Id(2)]
+    public bool SecondFactorRequired { get; set; }
 }

@@ -35,4 +35,22 @@ public sealed class AccountState
 
     [Id(9)]
     public int MaxConversations { get; set; } = 3;
+
+    /// <summary>Recent failed login attempts, for the lockout.</summary>
+    [Id(10)]
+    public List<DateTimeOffset> Failures { get; set; } = [];
+
+    [Id(11)]
+    public DateTimeOffset? LockedUntil { get; set; }
+
+    /// <summary>The second factor's secret once confirmed; the one being set up before that.</summary>
+    [Id(12)]
+    public byte[]? TotpSecret { get; set; }
+
+    [Id(13)]
+    public byte[]? PendingTotpSecret { get; set; }
+
+    /// <summary>The time step of the last code accepted, so that no code is accepted twice.</summary>
+    [Id(14)]
+    public long LastTotpStep { get; set; }
 }

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Audit;
+using Nettiturvakoti.Counsellors;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.Topics;
 using Nettiturvakoti.WebFront.Relay;
@@ -13,8 +15,51 @@ namespace Nettiturvakoti.WebFront.Hubs;
 /// docs/protocol.md.
 /// </summary>
 [Authorize(Policy = Policies.Supervisor)]
-public sealed class SupervisorHub(IGrainFactory grains, ChatCatalogCache catalog, TimeProvider time) : Hub
+public sealed class SupervisorHub(
+    IGrainFactory grains, ChatCatalogCache catalog, QueueMirrors queues, RelaySubscriptions subscriptions, TimeProvider time) : Hub
 {
+    public override async Task OnConnectedAsync()
+    {
+        if (await Pages.Supervisor.SupervisorPageModel.SecondFactorMissingAsync(grains, Context.User!))
+        {
+            Context.Abort();
+            return;
+        }
+
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>
+    /// The service now, without any chat content: per chat the waiting seekers and the longest
+    /// wait, per counsellor availability and load, and the chats in progress.
+    /// </summary>
+    public async Task<LiveView> GetLiveView()
+    {
+        var now = time.GetUtcNow();
+        var chats = new List<LiveChat>();
+        foreach (var chat in await catalog.GetChatsAsync())
+        {
+            await subscriptions.EnsureQueueAsync(chat.Id);
+            var (_, status, longest) = await queues.GetOverviewAsync(chat.Id);
+            var longestWait = longest.Count > 0 ? now - longest[0].Since : TimeSpan.Zero;
+            chats.Add(new LiveChat(chat.Id, chat.Names.GetValueOrDefault("en") ?? chat.Names["fi"], status, longestWait.TotalSeconds));
+        }
+
+        var counsellors = new List<LiveCounsellor>();
+        foreach (var id in await grains.GetGrain<IAccountDirectoryGrain>(0).ListAsync())
+        {
+            var account = await grains.GetGrain<IAccountGrain>(id).GetAsync();
+            if (account is null || account.Disabled || !account.Roles.HasFlag(AccountRoles.Counsellor))
+            {
+                continue;
+            }
+
+            var status = await grains.GetGrain<ICounsellorGrain>(id).GetStatusAsync();
+            counsellors.Add(new LiveCounsellor(account.ChatName, status.Available, status.ActiveConversations.Count, status.MaxConversations));
+        }
+
+        return new LiveView(now, chats, counsellors, counsellors.Sum(c => c.Conversations));
+    }
     /// <summary>Every chat, retired ones included, with all its settings.</summary>
     public Task<IReadOnlyList<ChatDefinition>> GetChats() =>
         grains.GetGrain<IChatCatalogGrain>(0).GetChatsAsync(includeRetired: true);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Nettiturvakoti.Accounts;
@@ -7,7 +8,8 @@ using Nettiturvakoti.WebFront.Security;
 
 namespace Nettiturvakoti.WebFront.Pages;
 
-public sealed partial class LoginModel(IGrainFactory grains, ILogger<LoginModel> logger) : PageModel
+public sealed partial class LoginModel(
+    IGrainFactory grains, IDataProtectionProvider protection, TimeProvider time, ILogger<LoginModel> logger) : PageModel
 {
     [BindProperty]
     public string UserName { get; set; } = "";
@@ -32,6 +34,12 @@ public sealed partial class LoginModel(IGrainFactory grains, ILogger<LoginModel>
         // as long as a wrong password does.
         var outcome = await grains.GetGrain<IAccountGrain>(id ?? Guid.NewGuid()).CheckPasswordAsync(Password ?? "");
         Password = "";
+        if (outcome.SecondFactorRequired && id is { } accountId)
+        {
+            new PendingLogin(protection, time).Begin(HttpContext, accountId, ReturnUrl);
+            return Redirect("/login/code");
+        }
+
         if (!outcome.Succeeded || outcome.Account is null)
         {
             LogLoginFailed(logger);
@@ -39,15 +47,23 @@ public sealed partial class LoginModel(IGrainFactory grains, ILogger<LoginModel>
             return Page();
         }
 
-        await HttpContext.SignInAsync(
-            CookieAuthenticationDefaults.AuthenticationScheme, AccountClaims.For(outcome.Account));
         LogLoggedIn(logger, outcome.Account.Id);
-        if (outcome.Account.MustChangePassword)
+        return await SignInAsync(HttpContext, outcome.Account, ReturnUrl, secondFactor: false);
+    }
+
+    /// <summary>Issues the login cookie and sends the person on: first to set a password if they must.</summary>
+    public static async Task<IActionResult> SignInAsync(HttpContext context, AccountView account, string? returnUrl, bool secondFactor)
+    {
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, AccountClaims.For(account, secondFactor));
+        if (account.MustChangePassword)
         {
-            return Redirect("/account/password");
+            return new RedirectResult("/account/password");
         }
 
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/console");
+        var target = returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            ? returnUrl
+            : account.Roles.HasFlag(AccountRoles.Counsellor) ? "/console" : "/supervisor";
+        return new LocalRedirectResult(target);
     }
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Information, Message = "Account {AccountId} logged in")]

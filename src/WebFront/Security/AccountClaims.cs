@@ -13,8 +13,11 @@ public static class AccountClaims
     /// <summary>The account's security stamp when the cookie was issued.</summary>
     public const string SecurityStamp = "ntk:stamp";
 
+    /// <summary>Present when the login used a one-time code as well as the password.</summary>
+    public const string SecondFactor = "ntk:2fa";
+
     /// <summary>The identity a login cookie carries for <paramref name="account"/>.</summary>
-    public static ClaimsPrincipal For(AccountView account)
+    public static ClaimsPrincipal For(AccountView account, bool secondFactor = false)
     {
         var claims = new List<Claim>
         {
@@ -26,6 +29,11 @@ public static class AccountClaims
         if (account.MustChangePassword)
         {
             claims.Add(new Claim(MustChangePassword, "true"));
+        }
+
+        if (secondFactor)
+        {
+            claims.Add(new Claim(SecondFactor, "true"));
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));

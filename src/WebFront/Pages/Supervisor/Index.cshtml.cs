@@ -1,0 +1,8 @@
+namespace Nettiturvakoti.WebFront.Pages.Supervisor;
+
+public sealed class IndexModel(IGrainFactory grains) : SupervisorPageModel(grains)
+{
+    public void OnGet()
+    {
+    }
+}
