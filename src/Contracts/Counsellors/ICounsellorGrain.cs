@@ -61,6 +61,15 @@ public interface ICounsellorGrain : IGrainWithGuidKey
     /// </summary>
     Task<CounsellorStatus> SubmitClosingFormAsync(string formId, Topics.ClosingForm form);
 
+    /// <summary>The counsellor's own prepared texts, in their order.</summary>
+    Task<IReadOnlyList<PreparedText>> GetPreparedTextsAsync();
+
+    /// <summary>
+    /// Replaces the counsellor's prepared texts (at most 50). Throws
+    /// <see cref="ErrorCodes.BadRequest"/> for a text that is empty, too long or holds control characters.
+    /// </summary>
+    Task<IReadOnlyList<PreparedText>> SavePreparedTextsAsync(IReadOnlyList<PreparedText> texts);
+
     /// <summary>
     /// Subscribes a web front's relay to this counsellor's status changes until
     /// <see cref="RelayLease.Duration"/> passes without a renewal.

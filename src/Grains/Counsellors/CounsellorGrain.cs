@@ -157,6 +157,31 @@ internal sealed partial class CounsellorGrain(
         return Status(account);
     }
 
+    public Task<IReadOnlyList<PreparedText>> GetPreparedTextsAsync() =>
+        Task.FromResult<IReadOnlyList<PreparedText>>([.. State.PreparedTexts]);
+
+    public async Task<IReadOnlyList<PreparedText>> SavePreparedTextsAsync(IReadOnlyList<PreparedText> texts)
+    {
+        if (texts is null || texts.Count > 50)
+        {
+            throw new ChatRuleException(ErrorCodes.BadRequest, "At most 50 prepared texts.");
+        }
+
+        foreach (var text in texts)
+        {
+            if (text is null || string.IsNullOrWhiteSpace(text.Title) || text.Title.Length > 60 || text.Text is null || text.Text.Length > 2000)
+            {
+                throw new ChatRuleException(ErrorCodes.BadRequest, "A prepared text needs a title of at most 60 characters and a text of at most 2000.");
+            }
+
+            MessageRules.CheckText(text.Text);
+        }
+
+        State.PreparedTexts = [.. texts.Select(t => t with { Title = t.Title.Trim() })];
+        await state.WriteStateAsync();
+        return [.. State.PreparedTexts];
+    }
+
     public async Task SubscribeAsync(IChatRelay relay)
     {
         if (_relays.Subscribe(relay))

@@ -17,4 +17,7 @@ public sealed class CounsellorState
 
     [Id(3)]
     public List<Topics.PendingClosingForm> PendingForms { get; set; } = [];
+
+    [Id(4)]
+    public List<PreparedText> PreparedTexts { get; set; } = [];
 }

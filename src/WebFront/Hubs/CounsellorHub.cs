@@ -164,6 +164,13 @@ public sealed class CounsellorHub(
     public Task<CounsellorStatus> SubmitClosingForm(string formId, ClosingForm form) =>
         Me.SubmitClosingFormAsync(formId ?? "", form);
 
+    /// <summary>The counsellor's own prepared texts.</summary>
+    public Task<IReadOnlyList<PreparedText>> GetPreparedTexts() => Me.GetPreparedTextsAsync();
+
+    /// <summary>Replaces the counsellor's prepared texts (at most 50).</summary>
+    public Task<IReadOnlyList<PreparedText>> SavePreparedTexts(IReadOnlyList<PreparedText> texts) =>
+        Me.SavePreparedTextsAsync(texts ?? []);
+
     /// <summary>Tells the seeker the counsellor is typing.</summary>
     public Task Typing(Guid conversationId) => Conversation(conversationId).TypingAsync(Participant.Counsellor(AccountId));
 

@@ -8,6 +8,36 @@
   const conversations = new Map(); // conversationId -> { view, lastSeq, element }
   const typingTimers = new Map();
   let status = null;
+  let prepared = [];
+
+  // The server's clock as this page last saw it (from live entries and queue joins), so that
+  // waits and timers are right even when this computer's clock is not.
+  let clockOffset = 0;
+  const serverNow = () => Date.now() + clockOffset;
+  const sawServerTime = (instant) => { clockOffset = new Date(instant).getTime() - Date.now(); };
+  let unseen = 0;
+  let audio = null;
+
+  // A short tone and a count in the title, so that a counsellor in another tab notices a new
+  // seeker or message. The sound is made here, not loaded from anywhere.
+  function alertCounsellor() {
+    if (!document.hidden && document.hasFocus()) return;
+    unseen += 1;
+    document.title = `(${unseen}) Console`;
+    try {
+      audio ??= new AudioContext();
+      const tone = audio.createOscillator();
+      const gain = audio.createGain();
+      tone.frequency.value = 660;
+      gain.gain.setValueAtTime(0.15, audio.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.001, audio.currentTime + 0.4);
+      tone.connect(gain).connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.4);
+    } catch { /* no sound where the browser allows none */ }
+  }
+
+  function seen() { unseen = 0; document.title = "Console"; }
 
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/counsellor")
@@ -19,7 +49,7 @@
   };
 
   function waitedFor(since) {
-    const minutes = Math.max(0, Math.floor((Date.now() - new Date(since).getTime()) / 60000));
+    const minutes = Math.max(0, Math.floor((serverNow() - new Date(since).getTime()) / 60000));
     return minutes < 1 ? "under a minute" : `${minutes} min`;
   }
 
@@ -66,6 +96,15 @@
     const next = document.createElement("button");
     next.type = "button"; next.className = "take-queue"; next.textContent = "Take oldest here";
     next.addEventListener("click", () => take(queueId, null));
+    const meter = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    meter.setAttribute("viewBox", "0 0 100 10");
+    meter.setAttribute("class", "meter");
+    meter.setAttribute("aria-hidden", "true");
+    const back = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    back.setAttribute("width", "100"); back.setAttribute("height", "10"); back.setAttribute("class", "meter-back");
+    const fill = document.createElementNS("http://www.w3.org/2000/svg", "rect");
+    fill.setAttribute("width", String(Math.min(100, s.waiting * 10))); fill.setAttribute("height", "10"); fill.setAttribute("class", "meter-fill");
+    meter.append(back, fill);
     const list = document.createElement("ol");
     list.className = "waiting";
     for (const w of o.longest) {
@@ -80,7 +119,7 @@
       list.append(item);
     }
     next.hidden = s.waiting === 0;
-    q.element.replaceChildren(title, hours, next, list);
+    q.element.replaceChildren(title, meter, hours, next, list);
     renderStatus();
   }
 
@@ -97,6 +136,7 @@
     o.status = event.status;
     if (event.left) o.longest = o.longest.filter((w) => w.conversationId !== event.left.conversationId);
     if (event.joined && o.longest.length < 100) o.longest.push(event.joined);
+    if (event.joined) { sawServerTime(event.joined.since); alertCounsellor(); }
     renderQueue(event.queueId);
   }
 
@@ -113,6 +153,16 @@
     });
     element.querySelector(".end").addEventListener("click", () => connection.invoke("End", view.id).then(updateView).catch(showError));
     element.querySelector(".hand-over-to").addEventListener("focus", () => fillColleagues(element));
+    fillPrepared(element);
+    element.querySelector(".prepared").addEventListener("change", (e) => {
+      const text = prepared[Number(e.target.value)]?.text;
+      if (text === undefined) return;
+      const box = element.querySelector("textarea");
+      const at = box.selectionStart ?? box.value.length;
+      box.value = box.value.slice(0, at) + text + box.value.slice(box.selectionEnd ?? at);
+      e.target.value = "";
+      box.focus();
+    });
     const act = (selector, run) => element.querySelector(selector).addEventListener("click", async () => {
       const result = element.querySelector(".power-result");
       try { clearError(); result.textContent = await run(); } catch (err) { showError(err); }
@@ -142,6 +192,47 @@
     $("conversations").append(element);
     $("no-conversations").hidden = true;
     return element;
+  }
+
+  function fillPrepared(element) {
+    const select = element.querySelector(".prepared");
+    select.replaceChildren(new Option("choose…", ""), ...prepared.map((p, i) => new Option(p.title, String(i))));
+  }
+
+  function preparedRow(item) {
+    const row = document.createElement("li");
+    const title = document.createElement("input");
+    title.className = "prepared-title"; title.maxLength = 60; title.value = item.title; title.setAttribute("aria-label", "Title");
+    const text = document.createElement("textarea");
+    text.className = "prepared-text"; text.maxLength = 2000; text.rows = 3; text.value = item.text; text.setAttribute("aria-label", "Text");
+    const remove = document.createElement("button");
+    remove.type = "button"; remove.textContent = "Remove";
+    remove.addEventListener("click", () => row.remove());
+    row.append(title, text, remove);
+    return row;
+  }
+
+  async function editPrepared() {
+    $("prepared-list").replaceChildren(...prepared.map(preparedRow));
+    $("prepared-error").hidden = true;
+    $("prepared-editor").showModal();
+  }
+
+  async function savePrepared(event) {
+    event.preventDefault();
+    const texts = [...$("prepared-list").children].map((row) => ({
+      title: row.querySelector(".prepared-title").value,
+      text: row.querySelector(".prepared-text").value,
+    })).filter((t) => t.title.trim() || t.text.trim());
+    try {
+      prepared = await connection.invoke("SavePreparedTexts", texts);
+      $("prepared-editor").close();
+      for (const c of conversations.values()) fillPrepared(c.element);
+    } catch (err) {
+      const message = String(err?.message || err);
+      $("prepared-error").hidden = false;
+      $("prepared-error").textContent = message.slice(message.indexOf("HubException: ") + 14);
+    }
   }
 
   async function fillColleagues(element) {
@@ -174,9 +265,11 @@
     e.querySelector(".address").textContent = view.status === "ended" ? "–" : (c.view.seekerAddress || "–");
     e.querySelector(".status").textContent = view.status;
     e.querySelector(".started").textContent = clock(view.startedAt);
+    const joinedAt = c.joinedAt || view.startedAt;
+    e.querySelector(".in-chat").textContent = view.status === "ended" ? "" : `In chat for ${Math.max(0, Math.floor((serverNow() - new Date(joinedAt)) / 60000))} min`;
     const limit = e.querySelector(".time-left");
     limit.hidden = !(view.timeLimitEndsAt && view.status === "active");
-    if (!limit.hidden) limit.textContent = `Time limit: ends at ${clock(view.timeLimitEndsAt)} (${Math.max(0, Math.ceil((new Date(view.timeLimitEndsAt) - Date.now()) / 60000))} min left)`;
+    if (!limit.hidden) limit.textContent = `Time limit: ends at ${clock(view.timeLimitEndsAt)} (${Math.max(0, Math.ceil((new Date(view.timeLimitEndsAt) - serverNow()) / 60000))} min left)`;
     const ended = view.status === "ended";
     e.querySelector(".composer").hidden = ended;
     e.querySelector(".actions").hidden = ended;
@@ -193,6 +286,8 @@
   };
 
   function addEntry(c, entry) {
+    if (entry.kind === "counsellorJoined" || entry.kind === "handedOver") c.joinedAt = entry.at;
+    if (entry.kind === "message" && entry.author === "seeker") alertCounsellor();
     const item = document.createElement("li");
     const time = clock(entry.at);
     if (entry.kind === "message") {
@@ -233,6 +328,7 @@
   }
 
   async function receive(conversationId, entry) {
+    sawServerTime(entry.at);
     const c = conversations.get(conversationId);
     if (c && entry.kind === "ended") c.view.status = "ended";
     if (!c || entry.sequence <= c.lastSeq) return;
@@ -329,6 +425,7 @@
   }
 
   async function load() {
+    prepared = await connection.invoke("GetPreparedTexts");
     const overview = await connection.invoke("GetOverview");
     $("me").textContent = overview.chatName;
     for (const o of overview.queues) {
@@ -367,9 +464,22 @@
     try { clearError(); await onStatus(await connection.invoke("SetAvailable", e.target.checked)); } catch (err) { showError(err); }
   });
   $("take-next").addEventListener("click", takeNext);
+  $("edit-prepared").addEventListener("click", editPrepared);
+  $("prepared-add").addEventListener("click", () => $("prepared-list").append(preparedRow({ title: "", text: "" })));
+  $("prepared-form").addEventListener("submit", savePrepared);
+  $("prepared-cancel").addEventListener("click", () => $("prepared-editor").close());
+  document.addEventListener("visibilitychange", () => { if (!document.hidden) seen(); });
+  window.addEventListener("focus", seen);
+  connection.onclose(() => {
+    $("connection").hidden = false;
+    $("connection").textContent = "Disconnected. Log in again if this does not come back.";
+  });
   $("closing-form-fields").addEventListener("submit", submitClosingForm);
   $("closing-form").addEventListener("cancel", (e) => e.preventDefault());
-  setInterval(() => { for (const id of queues.keys()) renderQueue(id); }, 30000);
+  setInterval(() => {
+    for (const id of queues.keys()) renderQueue(id);
+    for (const c of conversations.values()) updateView(c.view);
+  }, 30000);
 
   (async () => {
     await connection.start();

@@ -122,6 +122,12 @@
   let typingTimer = 0;
   let lastTypingSent = 0;
 
+  // The server's clock as this page last saw it: times left are counted from the server's time,
+  // so that a phone whose clock is wrong still shows them right.
+  let clockOffset = 0;
+  const serverNow = () => Date.now() + clockOffset;
+  const sawServerTime = (instant) => { clockOffset = new Date(instant).getTime() - Date.now(); };
+
   const connection = new signalR.HubConnectionBuilder()
     .withUrl("/hubs/seeker")
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(1000 * (ctx.previousRetryCount + 1), 10000) })
@@ -204,7 +210,7 @@
   function renderTimeLeft() {
     const endsAt = view && view.status === "active" ? view.timeLimitEndsAt : null;
     $("time-left").hidden = !endsAt;
-    if (endsAt) $("time-left").textContent = t("timeLeft", Math.max(0, Math.ceil((new Date(endsAt) - Date.now()) / 60000)));
+    if (endsAt) $("time-left").textContent = t("timeLeft", Math.max(0, Math.ceil((new Date(endsAt) - serverNow()) / 60000)));
   }
 
   function endedText(reason) {
@@ -271,6 +277,7 @@
 
   // Entries are applied strictly in sequence; a gap means something was missed, so ask for it.
   async function receive(entry) {
+    sawServerTime(entry.at);
     if (entry.sequence <= state.lastSeq) return;
     if (entry.sequence > state.lastSeq + 1) { await catchUp(); return; }
     state.lastSeq = entry.sequence; saveState();
@@ -313,6 +320,7 @@
     if (!picked) { $("start-error").hidden = false; $("start-error").textContent = t("chooseFirst"); return; }
     try {
       const started = await connection.invoke("StartChat", picked.value, lang);
+      sawServerTime(started.conversation.startedAt);
       Object.assign(state, { conversationId: started.conversationId, secret: started.secret, lastSeq: 0, lang, feedbackSent: false });
       $("messages").replaceChildren();
       $("ended").textContent = "";
