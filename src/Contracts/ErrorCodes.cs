@@ -57,6 +57,9 @@ public static class ErrorCodes
     /// <summary>The service could not answer in time; the same call may be tried again.</summary>
     public const string Unavailable = "unavailable";
 
+    /// <summary>Too many requests from this connection or address; wait a little.</summary>
+    public const string RateLimited = "rate-limited";
+
     /// <summary>An argument is missing or malformed.</summary>
     public const string BadRequest = "bad-request";
 

@@ -17,4 +17,10 @@ public sealed class ChatOptions
 
     /// <summary>How often a queue checks its hours and the presence of its waiting seekers.</summary>
     public TimeSpan QueueTick { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How many chats one client address may open within <see cref="StartWindow"/>.</summary>
+    public int StartsPerWindow { get; set; } = 5;
+
+    /// <summary>The window of <see cref="StartsPerWindow"/>.</summary>
+    public TimeSpan StartWindow { get; set; } = TimeSpan.FromMinutes(10);
 }

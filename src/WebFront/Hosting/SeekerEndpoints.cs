@@ -22,8 +22,17 @@ public static class SeekerEndpoints
                 return Results.BadRequest(new { error = ErrorCodes.BadRequest });
             }
 
-            var form = await request.ReadFormAsync();
-            if (!Guid.TryParse(form["conversationId"], out var id) || form["secret"].ToString() is not { Length: > 0 } secret)
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync();
+            }
+            catch (Exception error) when (error is InvalidDataException or BadHttpRequestException)
+            {
+                return Results.BadRequest(new { error = ErrorCodes.BadRequest });
+            }
+
+            if (!Guid.TryParse(form["conversationId"], out var id) || form["secret"].ToString() is not { Length: > 0 and <= 128 } secret)
             {
                 return Results.BadRequest(new { error = ErrorCodes.BadRequest });
             }

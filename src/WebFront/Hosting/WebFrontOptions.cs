@@ -35,4 +35,16 @@ public sealed class WebFrontOptions
     /// Where the seeker page's quick exit goes: a neutral site that looks like ordinary browsing.
     /// </summary>
     public string QuickExitUrl { get; set; } = "https://www.google.com/search?q=s%C3%A4%C3%A4";
+
+    /// <summary>
+    /// Pages on other origins allowed to connect to the hubs (for example "https://www.example.fi"
+    /// when the chat is embedded there). The web front's own origin is always allowed.
+    /// </summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+
+    /// <summary>How many hub calls one connection may make per second, on average.</summary>
+    public double CallsPerSecond { get; set; } = 3;
+
+    /// <summary>How many hub calls one connection may make in a burst.</summary>
+    public int CallBurst { get; set; } = 30;
 }

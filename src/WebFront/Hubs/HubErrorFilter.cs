@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using Nettiturvakoti.Accounts;
+using Nettiturvakoti.WebFront.Hosting;
 using Nettiturvakoti.WebFront.Security;
 
 namespace Nettiturvakoti.WebFront.Hubs;
@@ -12,16 +13,41 @@ namespace Nettiturvakoti.WebFront.Hubs;
 /// ("code: message"), and cluster trouble into a retryable "unavailable" error. Other errors reach
 /// the client as SignalR's generic error, with no detail.
 /// </summary>
-public sealed partial class HubErrorFilter(IGrainFactory grains, TimeProvider time, ILogger<HubErrorFilter> logger) : IHubFilter
+public sealed partial class HubErrorFilter(
+    IGrainFactory grains, IConfiguration configuration, TimeProvider time, ILogger<HubErrorFilter> logger) : IHubFilter
 {
     private const string CheckedAtKey = "account-checked-at";
+    private const string BucketKey = "call-bucket";
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(10);
+
+    private readonly WebFrontOptions _options =
+        configuration.GetSection(WebFrontOptions.SectionName).Get<WebFrontOptions>() ?? new();
+
+    /// <summary>Refuses connections opened by pages of origins that are not allowed.</summary>
+    public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
+    {
+        var request = context.Context.GetHttpContext()?.Request;
+        var origin = request?.Headers.Origin.ToString();
+        if (!string.IsNullOrEmpty(origin) && !IsAllowedOrigin(origin, request!))
+        {
+            LogOriginRefused(logger, context.Hub.GetType().Name);
+            context.Context.Abort();
+            return;
+        }
+
+        await next(context);
+    }
 
     public async ValueTask<object?> InvokeMethodAsync(
         HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
         {
+            if (!TakeToken(invocationContext.Context))
+            {
+                throw new ChatRuleException(ErrorCodes.RateLimited, "Too many calls; slow down a little.");
+            }
+
             if (invocationContext.Hub is CounsellorHub or SupervisorHub)
             {
                 await EnsureAccountStillValidAsync(invocationContext.Context);
@@ -38,6 +64,31 @@ public sealed partial class HubErrorFilter(IGrainFactory grains, TimeProvider ti
             LogUnavailable(logger, invocationContext.HubMethodName, error.GetType().Name);
             throw new HubException($"{ErrorCodes.Unavailable}: The service is busy; try again.");
         }
+    }
+
+    private bool IsAllowedOrigin(string origin, HttpRequest request) =>
+        string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
+        || _options.AllowedOrigins.Any(o => string.Equals(o.TrimEnd('/'), origin, StringComparison.OrdinalIgnoreCase));
+
+    // A token bucket per connection: a burst is fine, a flood is refused.
+    private bool TakeToken(HubCallerContext context)
+    {
+        var now = time.GetUtcNow();
+        if (!context.Items.TryGetValue(BucketKey, out var held) || held is not CallBucket bucket)
+        {
+            bucket = new CallBucket { Tokens = _options.CallBurst, At = now };
+            context.Items[BucketKey] = bucket;
+        }
+
+        bucket.Tokens = Math.Min(_options.CallBurst, bucket.Tokens + ((now - bucket.At).TotalSeconds * _options.CallsPerSecond));
+        bucket.At = now;
+        if (bucket.Tokens < 1)
+        {
+            return false;
+        }
+
+        bucket.Tokens -= 1;
+        return true;
     }
 
     private async Task EnsureAccountStillValidAsync(HubCallerContext context)
@@ -63,4 +114,14 @@ public sealed partial class HubErrorFilter(IGrainFactory grains, TimeProvider ti
 
     [LoggerMessage(EventId = 5201, Level = LogLevel.Warning, Message = "Hub method {Method} failed with {ErrorType}")]
     private static partial void LogUnavailable(ILogger logger, string method, string errorType);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Warning, Message = "Refused a {Hub} connection from a page of another origin")]
+    private static partial void LogOriginRefused(ILogger logger, string hub);
+
+    private sealed class CallBucket
+    {
+        public double Tokens { get; set; }
+
+        public DateTimeOffset At { get; set; }
+    }
 }

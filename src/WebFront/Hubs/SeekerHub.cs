@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.SignalR;
 using Nettiturvakoti.Conversations;
 using Nettiturvakoti.Feedback;
+using Nettiturvakoti.Privacy;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.WebFront.Hosting;
 using Nettiturvakoti.WebFront.Relay;
@@ -58,6 +59,16 @@ public sealed class SeekerHub(
     {
         var chat = await catalog.FindAsync(queueId)
             ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
+        if (SeekerAddress.Of(Context.GetHttpContext()) is { } address)
+        {
+            // Counted against a keyed hash of the address, never the address itself.
+            var hash = await grains.GetGrain<IContactLimitGrain>(0).HashAsync(address);
+            if (!await grains.GetGrain<IStartRateGrain>(hash).TryStartAsync())
+            {
+                throw new ChatRuleException(ErrorCodes.RateLimited, "Too many chats opened from here; try again in a few minutes.");
+            }
+        }
+
         if (CurrentOrNull() is { } current
             && (await Conversation(current).GetViewAsync(Participant.Seeker)).Status != ConversationStatus.Ended)
         {

@@ -153,12 +153,11 @@ public sealed class ClockTests(TimeTravelClusterFixture fixture)
         }
 
         // Only the database is read here: calling the conversation would wake it by itself.
-        await Wait.UntilAsync(
+        await fixture.WaitWhileTimePassesAsync(
             async () => await Db.ScalarAsync(fixture.Storage,
                 "SELECT COUNT(*) FROM chat_entry WHERE conversation_id = @id AND kind = @kind",
                 ("@id", id), ("@kind", (int)EntryKind.Ended)) == 1,
-            "the time limit to end the conversation after the restart",
-            TimeSpan.FromSeconds(30));
+            "the time limit to end the conversation after the restart");
         Assert.Equal(nameof(EndReason.TimeLimit), (await Conversation(id).ReadAfterAsync(Participant.Seeker, 0))[^1].Text);
     }
 

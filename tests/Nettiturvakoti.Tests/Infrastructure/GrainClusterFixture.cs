@@ -58,6 +58,23 @@ public abstract class GrainClusterFixture(
         await _cluster.DeployAsync();
     }
 
+    /// <summary>
+    /// Waits for <paramref name="condition"/> while the fake clock keeps moving, a minute at each
+    /// look, as time does for a real service: work scheduled for a moment already passed (a
+    /// reminder that fell behind) waits for the clock to move again.
+    /// </summary>
+    public Task WaitWhileTimePassesAsync(Func<Task<bool>> condition, string what) =>
+        Wait.UntilAsync(async () =>
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            Time.Advance(TimeSpan.FromMinutes(1));
+            return false;
+        }, what, TimeSpan.FromSeconds(30));
+
     /// <summary>Stops the silo and starts a new one on the same database.</summary>
     public async Task RestartSiloAsync()
     {

@@ -43,6 +43,7 @@ public sealed class PostgresWebFrontFixture() : WebFrontFixture(StorageProvider.
 public sealed class ProxiedWebFrontFixture() : WebFrontFixture(StorageProvider.Sqlite, new Dictionary<string, string?>
 {
     ["WebFront:TrustedProxies:0"] = "127.0.0.1",
+    ["Chat:StartsPerWindow"] = "5",
 });
 
 [CollectionDefinition(Name)]

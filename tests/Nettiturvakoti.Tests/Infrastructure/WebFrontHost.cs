@@ -36,6 +36,10 @@ public sealed class WebFrontHost : IAsyncDisposable
             ["Cluster:ClusterId"] = "test-" + Guid.NewGuid().ToString("N")[..8],
             ["WebFront:SecureCookies"] = "false",
             ["Bootstrap:SupervisorPassword"] = SupervisorPassword,
+
+            // Tests open many chats from 127.0.0.1 on a clock that stands still; the limit on
+            // new chats per address is tested where it is set back to its usual value.
+            ["Chat:StartsPerWindow"] = "100000",
         };
         foreach (var category in new[] { "Default", "Orleans", "Microsoft.AspNetCore", "Polly" })
         {

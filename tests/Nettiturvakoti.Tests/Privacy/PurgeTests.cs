@@ -26,8 +26,8 @@ public abstract class PurgeTests(PurgeFixture fixture)
             fixture.Time.Advance(TimeSpan.FromMinutes(1));
         }
 
-        await Wait.UntilAsync(async () => (await purge.GetHistoryAsync()).Runs.Count == before.Runs.Count + 1,
-            "the reminder to run the purge", TimeSpan.FromSeconds(30));
+        await fixture.WaitWhileTimePassesAsync(async () => (await purge.GetHistoryAsync()).Runs.Count == before.Runs.Count + 1,
+            "the reminder to run the purge");
         var again = await purge.RunIfDueAsync();
         var history = await purge.GetHistoryAsync();
 
