@@ -115,11 +115,12 @@ public interface IConversationGrain : IGrainWithGuidKey
     Task QuickExitAsync();
 
     /// <summary>
-    /// Lets the seeker give feedback once, after the conversation ended. Returns the chat the
-    /// feedback belongs to; the conversation keeps nothing of the feedback itself. Throws
-    /// <see cref="ErrorCodes.BadRequest"/> before the end or when feedback was already given.
+    /// Stores the seeker's feedback, once, after the conversation ended: with the chat and the
+    /// month only, so that it cannot be joined back to this conversation. The conversation keeps
+    /// only that feedback was given. Throws <see cref="ErrorCodes.BadRequest"/> before the end,
+    /// when feedback was already given, or for a rating or comment that cannot be kept.
     /// </summary>
-    Task<string> AcceptFeedbackAsync();
+    Task GiveFeedbackAsync(int rating, string? comment);
 
     /// <summary>Tells the other side that <paramref name="from"/> is typing. Nothing is stored.</summary>
     Task TypingAsync(Participant from);

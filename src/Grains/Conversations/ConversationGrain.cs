@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Audit;
 using Nettiturvakoti.Counsellors;
+using Nettiturvakoti.Feedback;
 using Nettiturvakoti.Privacy;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.Relay;
@@ -290,16 +291,21 @@ internal sealed partial class ConversationGrain(
 
     public Task QuickExitAsync() => FinishAsync(EndReason.QuickExit);
 
-    public async Task<string> AcceptFeedbackAsync()
+    public async Task GiveFeedbackAsync(int rating, string? comment)
     {
         if (State.Status != ConversationStatus.Ended || State.FeedbackGiven)
         {
             throw new ChatRuleException(ErrorCodes.BadRequest, "Feedback can be given once, after the chat has ended.");
         }
 
+        FeedbackRules.Check(rating, comment);
+        var month = ChatSchedule.DateAt(Now).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+        // Stored first: should marking it given fail, the seeker may send it again rather than
+        // lose it.
+        await GrainFactory.GetGrain<IFeedbackGrain>(0).SubmitAsync(new FeedbackEntry(State.QueueId, month, rating, comment ?? ""));
         State.FeedbackGiven = true;
         await state.WriteStateAsync();
-        return State.QueueId;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName switch

@@ -5,8 +5,8 @@ namespace Nettiturvakoti.Hosting;
 /// <summary>
 /// Keeps what people write and where they connect from out of the logs, whatever log levels are
 /// configured: the components that would log message payloads, arguments or client addresses at
-/// their more detailed levels are held at Information, and any configured rule that would let
-/// them lower is raised to it.
+/// their more detailed levels are held at Information or above, and any configured rule that
+/// would let them lower is raised to it. A configuration that asks for less (Warning) is kept.
 /// </summary>
 public static class PrivacyLogging
 {
@@ -38,6 +38,7 @@ public static class PrivacyLogging
 
     private static void Clamp(LoggerFilterOptions options)
     {
+        // A rule naming a sensitive component, or a part of one, may not go below Information.
         for (var i = 0; i < options.Rules.Count; i++)
         {
             var rule = options.Rules[i];
@@ -47,9 +48,64 @@ public static class PrivacyLogging
             }
         }
 
-        foreach (var category in SensitiveCategories)
+        // A wider rule (the default, "Microsoft", a provider's own default) may let a sensitive
+        // component log below Information: for each provider named in the rules, and for all
+        // others, such a component gets a rule of its own at Information. Where the configuration
+        // already asks for less (Warning, say), it is left as configured.
+        var providers = options.Rules.Select(r => r.ProviderName).Distinct().ToList();
+        if (!providers.Contains(null))
         {
-            options.Rules.Add(new LoggerFilterRule(null, category, LogLevel.Information, null));
+            providers.Add(null);
         }
+
+        foreach (var provider in providers)
+        {
+            foreach (var category in SensitiveCategories)
+            {
+                if (EffectiveLevel(options, provider, category) < LogLevel.Information)
+                {
+                    options.Rules.Add(new LoggerFilterRule(provider, category, LogLevel.Information, null));
+                }
+            }
+        }
+    }
+
+    // The level the logging framework would choose for a category and provider: a rule for the
+    // provider beats a rule for all providers, then the longest matching category wins, then the
+    // later rule.
+    private static LogLevel EffectiveLevel(LoggerFilterOptions options, string? provider, string category)
+    {
+        LoggerFilterRule? best = null;
+        foreach (var rule in options.Rules)
+        {
+            if ((rule.ProviderName is not null && rule.ProviderName != provider) || !Covers(rule.CategoryName, category))
+            {
+                continue;
+            }
+
+            if (best is null
+                || (rule.ProviderName is not null && best.ProviderName is null)
+                || ((rule.ProviderName is null) == (best.ProviderName is null)
+                    && (rule.CategoryName?.Length ?? 0) >= (best.CategoryName?.Length ?? 0)))
+            {
+                best = rule;
+            }
+        }
+
+        return best is null ? options.MinLevel : best.LogLevel ?? LogLevel.Trace;
+    }
+
+    private static bool Covers(string? ruleCategory, string category)
+    {
+        if (ruleCategory is null)
+        {
+            return true;
+        }
+
+        var star = ruleCategory.IndexOf('*', StringComparison.Ordinal);
+        return star < 0
+            ? category.StartsWith(ruleCategory, StringComparison.OrdinalIgnoreCase)
+            : category.StartsWith(ruleCategory[..star], StringComparison.OrdinalIgnoreCase)
+                && category.EndsWith(ruleCategory[(star + 1)..], StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -22,12 +22,14 @@ public static class SiloHostingExtensions
     public static ISiloBuilder UseNettiturvakotiClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         var storage = configuration.GetStorageOptions();
-        var cluster = configuration.GetSection(ClusterSettings.SectionName).Get<ClusterSettings>() ?? new();
+        var cluster = ClusterSettings.From(configuration);
         if (storage.Provider == StorageProvider.Sqlite)
         {
             return silo.UseLocalhostClustering(
                 cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
         }
+
+        silo.Configure<ClusterMembershipOptions>(options => ApplyMembership(cluster.Membership, options));
 
         silo.Configure<ClusterOptions>(options =>
         {
@@ -48,6 +50,22 @@ public static class SiloHostingExtensions
             options.Invariant = storage.OrleansInvariant;
             options.ConnectionString = storage.ResolveConnectionString();
         });
+    }
+
+    /// <summary>Copies the <c>Cluster:Membership</c> settings onto Orleans' own options.</summary>
+    public static void ApplyMembership(MembershipSettings settings, ClusterMembershipOptions options)
+    {
+        options.ProbeTimeout = settings.ProbeTimeout;
+        if (settings.MaxProbeTimeout is { } longest)
+        {
+            options.MaxProbeTimeout = longest;
+        }
+
+        options.NumMissedProbesLimit = settings.NumMissedProbesLimit;
+        options.NumVotesForDeathDeclaration = settings.NumVotesForDeathDeclaration;
+        options.TableRefreshTimeout = settings.TableRefreshTimeout;
+        options.IAmAliveTablePublishTimeout = settings.IAmAliveTablePublishTimeout;
+        options.DefunctSiloExpiration = settings.DefunctSiloExpiration;
     }
 
     /// <summary>

@@ -2,11 +2,13 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Hosting;
 using Nettiturvakoti.Storage;
+using Nettiturvakoti.WebFront.Benchmarks;
 using Nettiturvakoti.WebFront.Hubs;
 using Nettiturvakoti.WebFront.Relay;
 using Nettiturvakoti.WebFront.Security;
@@ -45,6 +47,11 @@ public static class WebFrontApp
         var options = configuration.GetSection(WebFrontOptions.SectionName).Get<WebFrontOptions>() ?? new();
         var services = builder.Services;
 
+        // On SIGTERM: hub connections are closed and new ones refused (Draining), then the server and
+        // the silo or cluster client stop; this is how long all of that may take.
+        var cluster = ClusterSettings.From(configuration);
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = cluster.ShutdownTimeout);
+
         services.AddHostedService<SchemaMigration>();
         if (options.Orleans == OrleansMode.CoHosted)
         {
@@ -54,8 +61,14 @@ public static class WebFrontApp
         }
         else
         {
+            // A client has no grain services of its own; the key ring and readiness need the database.
+            services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
             builder.UseOrleansClient(client => client.UseNettiturvakotiClusterClient(configuration));
         }
+
+        services.TryAddSingleton<ChatDatabase>();
+        services.AddSharedDataProtection();
+        services.AddHealthChecks().AddCheck<Readiness>("grains-and-database", tags: [Readiness.Tag]);
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ChatRelay>();
@@ -63,6 +76,7 @@ public static class WebFrontApp
         services.AddSingleton<QueueMirrors>();
         services.AddSingleton<ChatCatalogCache>();
         services.AddSingleton<WaitingSeekers>();
+        services.AddSingleton<Benchmarks.BaselineCounters>();
         services.AddSingleton<RelaySubscriptions>();
         services.AddHostedService(sp => sp.GetRequiredService<RelaySubscriptions>());
 
@@ -125,6 +139,10 @@ public static class WebFrontApp
         }
 
         app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<Draining>();
+        var live = new HealthCheckOptions { Predicate = _ => false };
+        app.MapHealthChecks("/health/live", live);
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Readiness.Tag) });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();
@@ -132,6 +150,7 @@ public static class WebFrontApp
 
         app.MapRazorPages();
         app.MapSeekerEndpoints();
+        app.MapBaselineRelay();
         app.MapHub<SeekerHub>("/hubs/seeker");
         app.MapHub<CounsellorHub>("/hubs/counsellor");
         app.MapHub<SupervisorHub>("/hubs/supervisor");

@@ -52,13 +52,19 @@ public sealed class SeekerHub(
     /// <summary>
     /// Opens a new conversation in <paramref name="queueId"/> and places the seeker in its queue.
     /// The answer holds the conversation id and secret the page needs to resume after a
-    /// disconnect; nothing else identifies the seeker. Throws chat-closed or chat-full when the
-    /// chat does not admit now.
+    /// disconnect; nothing else identifies the seeker. Throws unknown-queue, already-started (this
+    /// connection's chat still runs), rate-limited (too many chats from this address),
+    /// contact-limited, chat-closed or chat-full.
     /// </summary>
     public async Task<StartedChat> StartChat(string queueId, string language)
     {
         var chat = await catalog.FindAsync(queueId)
             ?? throw new ChatRuleException(ErrorCodes.UnknownQueue, "There is no chat with that id.");
+        if (CurrentOrNull() is { } current && await IsOpenAsync(current))
+        {
+            throw new ChatRuleException(ErrorCodes.AlreadyStarted, "End the current chat before starting another.");
+        }
+
         if (SeekerAddress.Of(Context.GetHttpContext()) is { } address)
         {
             // Counted against a keyed hash of the address, never the address itself.
@@ -67,12 +73,6 @@ public sealed class SeekerHub(
             {
                 throw new ChatRuleException(ErrorCodes.RateLimited, "Too many chats opened from here; try again in a few minutes.");
             }
-        }
-
-        if (CurrentOrNull() is { } current
-            && (await Conversation(current).GetViewAsync(Participant.Seeker)).Status != ConversationStatus.Ended)
-        {
-            throw new ChatRuleException(ErrorCodes.AlreadyStarted, "End the current chat before starting another.");
         }
 
         await LeaveCurrentAsync();
@@ -175,9 +175,21 @@ public sealed class SeekerHub(
     public async Task SubmitFeedback(int rating, string? comment)
     {
         FeedbackRules.Check(rating, comment);
-        var queueId = await Conversation(Current()).AcceptFeedbackAsync();
-        var month = ChatSchedule.DateAt(time.GetUtcNow()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        await grains.GetGrain<IFeedbackGrain>(0).SubmitAsync(new FeedbackEntry(queueId, month, rating, comment ?? ""));
+        await Conversation(Current()).GiveFeedbackAsync(rating, comment);
+    }
+
+    // Whether this connection's conversation still runs. One whose record is gone (an hour after
+    // its end) has ended too.
+    private async Task<bool> IsOpenAsync(Guid conversationId)
+    {
+        try
+        {
+            return (await Conversation(conversationId).GetViewAsync(Participant.Seeker)).Status != ConversationStatus.Ended;
+        }
+        catch (ChatRuleException error) when (error.Code == ErrorCodes.NotYourConversation)
+        {
+            return false;
+        }
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)

@@ -1,7 +1,9 @@
+using System.Globalization;
 using Nettiturvakoti.Conversations;
 using Nettiturvakoti.Counsellors;
 using Nettiturvakoti.Feedback;
 using Nettiturvakoti.Privacy;
+using Nettiturvakoti.Queues;
 using Nettiturvakoti.Tests.Grains;
 using Nettiturvakoti.Tests.Infrastructure;
 
@@ -43,20 +45,24 @@ public abstract class RetentionTests(TimeTravelFixture fixture)
     {
         var (id, counsellor, _, _) = await ChatAsync();
         var conversation = Grains.GetGrain<IConversationGrain>(id);
-        var early = await Assert.ThrowsAsync<ChatRuleException>(() => conversation.AcceptFeedbackAsync());
+        var early = await Assert.ThrowsAsync<ChatRuleException>(() => conversation.GiveFeedbackAsync(4, "liian aikaisin"));
         await conversation.EndAsync(Participant.Counsellor(counsellor));
 
-        var queueId = await conversation.AcceptFeedbackAsync();
-        await Grains.GetGrain<IFeedbackGrain>(0).SubmitAsync(new FeedbackEntry(queueId, "2026-12", 4, "Kiitos avusta, sopiva palaute"));
-        var twice = await Assert.ThrowsAsync<ChatRuleException>(() => conversation.AcceptFeedbackAsync());
+        var invalid = await Assert.ThrowsAsync<ChatRuleException>(() => conversation.GiveFeedbackAsync(9, null));
+        await conversation.GiveFeedbackAsync(4, "Kiitos avusta, sopiva palaute");
+        var twice = await Assert.ThrowsAsync<ChatRuleException>(() => conversation.GiveFeedbackAsync(5, "toinen kerta"));
+        var queueId = (await conversation.GetViewAsync(Participant.Seeker)).QueueId;
 
         Assert.Equal(ErrorCodes.BadRequest, early.Code);
         Assert.Equal(ErrorCodes.BadRequest, twice.Code);
+        Assert.Equal(ErrorCodes.BadRequest, invalid.Code);
         Assert.Equal(["comment", "id", "month", "queue_id", "rating"], await ColumnsAsync("feedback"));
         Assert.Empty(await DbSearch.FindAsync(fixture.Storage, id.ToString()) is var places
             ? places.Where(p => p.StartsWith("feedback.", StringComparison.Ordinal)) : []);
-        var read = await Grains.GetGrain<IFeedbackGrain>(0).ReadAsync(queueId, "2026-12");
-        Assert.Contains(read, f => f.Rating == 4 && f.Comment == "Kiitos avusta, sopiva palaute");
+        var month = ChatSchedule.DateAt(fixture.Time.GetUtcNow()).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        var read = await Grains.GetGrain<IFeedbackGrain>(0).ReadAsync(queueId, month);
+        Assert.Single(read, f => f.Rating == 4 && f.Comment == "Kiitos avusta, sopiva palaute");
+        Assert.DoesNotContain(read, f => f.Comment is "liian aikaisin" or "toinen kerta");
     }
 
     private async Task<(Guid Id, Guid Counsellor, string Marker, string Address)> ChatAsync()

@@ -39,15 +39,18 @@ public sealed class ClusterClientTests
         {
             await silo.StartAsync();
             await web.StartAsync();
-            var account = await Grains.TestAccounts.CreateCounsellorAsync(web.Grains);
+
+            // The silo keeps real time, so the chat is one that is always open.
+            var chat = await web.CreateTestChatAsync();
+            var account = await Grains.TestAccounts.CreateCounsellorAsync(web.Grains, chat);
             var cookies = await ChatClients.LogInAsync(web.BaseAddress, account.UserName, Grains.TestAccounts.Password);
             var (counsellor, _) = await ChatClients.ConnectCounsellorAsync(web.BaseAddress, cookies);
             await using var _ = counsellor;
             var (seeker, seekerInbox) = await ChatClients.ConnectSeekerAsync(web.BaseAddress);
             await using var __ = seeker;
 
-            var started = await seeker.InvokeAsync<StartedChat>("StartChat", "fi", "fi");
-            await counsellor.InvokeAsync<JoinedChat>("Take", "fi", started.ConversationId);
+            var started = await seeker.InvokeAsync<StartedChat>("StartChat", chat, "fi");
+            await counsellor.InvokeAsync<JoinedChat>("Take", chat, started.ConversationId);
             var reply = await counsellor.InvokeAsync<SendResult>("Send", started.ConversationId, "c-1", "Hei klusterista");
 
             var pushed = (ChatEntry)(await seekerInbox.NextAsync(
