@@ -33,6 +33,7 @@ builder.Services.AddPrivacyLogging();
 builder.UseOrleans(silo => silo
     .UseNettiturvakotiClustering(builder.Configuration)
     .AddNettiturvakotiGrains(builder.Configuration));
+builder.Services.AddNettiturvakotiMetrics(builder.Configuration, "nettiturvakoti-silo");
 builder.Services.AddHealthChecks().AddCheck<SiloReadiness>("silo", tags: [SiloReadiness.Tag]);
 
 var app = builder.Build();
@@ -40,4 +41,5 @@ var live = new HealthCheckOptions { Predicate = _ => false };
 app.MapHealthChecks("/health", live);
 app.MapHealthChecks("/health/live", live);
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(SiloReadiness.Tag) });
+app.MapNettiturvakotiMetrics(builder.Configuration);
 await app.RunAsync();

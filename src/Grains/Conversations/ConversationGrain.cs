@@ -11,6 +11,7 @@ using Nettiturvakoti.Queues;
 using Nettiturvakoti.Relay;
 using Nettiturvakoti.Statistics;
 using Nettiturvakoti.Storage;
+using Nettiturvakoti.Telemetry;
 
 namespace Nettiturvakoti.Conversations;
 
@@ -22,6 +23,7 @@ internal sealed partial class ConversationGrain(
     IOptions<ChatOptions> options,
     IOptions<PrivacyOptions> privacy,
     TimeProvider time,
+    ChatMetrics metrics,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
@@ -62,6 +64,10 @@ internal sealed partial class ConversationGrain(
         if (State.Status != ConversationStatus.Ended)
         {
             _seekerAddress = await addresses.GetAsync(Id);
+            if (State.Status == ConversationStatus.Active)
+            {
+                metrics.ChatInProgress(Id, State.QueueId);
+            }
         }
         else if (Now >= ForgetAt())
         {
@@ -75,6 +81,12 @@ internal sealed partial class ConversationGrain(
 
         _relays.Restore(State.Relays);
         ArmDeadlineTimer();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ChatNotInProgress(Id);
+        return Task.CompletedTask;
     }
 
     public async Task<ConversationView> StartAsync(StartConversation request)
@@ -158,6 +170,7 @@ internal sealed partial class ConversationGrain(
         }
 
         var entry = await AppendAsync(EntryKind.Message, from.Party, clientMessageId, text);
+        ChatMetrics.MessageStored(State.QueueId, from.Party == Party.Seeker);
         ArmDeadlineTimer();
         LogMessageStored(logger, Id, entry.Sequence);
         return new SendOutcome(entry, Duplicate: false);
@@ -187,6 +200,7 @@ internal sealed partial class ConversationGrain(
         State.Counsellor = counsellor;
         State.AssignedAt = Now;
         await state.WriteStateAsync();
+        metrics.ChatInProgress(Id, State.QueueId);
         await AppendAsync(EntryKind.CounsellorJoined, Party.System, "", counsellor.ChatName);
         PushChanged();
         ArmDeadlineTimer();
@@ -357,6 +371,8 @@ internal sealed partial class ConversationGrain(
         State.EndReason = reason;
         State.LastSequence = _entries.Count + 1;
         await state.WriteStateAsync();
+        metrics.ChatNotInProgress(Id);
+        ChatMetrics.ChatEnded(State.QueueId, reason.ToString());
 
         await addresses.DeleteAsync(Id);
         _seekerAddress = null;

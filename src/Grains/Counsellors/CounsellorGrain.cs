@@ -63,7 +63,8 @@ internal sealed partial class CounsellorGrain(
     {
         var account = await AccountAsync();
         EnsureMayTake(account, chat: null);
-        var chats = (await GrainFactory.GetGrain<IChatCatalogGrain>(0).GetChatsAsync())
+        // Retired chats too: those waiting when a chat was retired are still served.
+        var chats = (await GrainFactory.GetGrain<IChatCatalogGrain>(0).GetChatsAsync(includeRetired: true))
             .Where(c => Serves(account, c))
             .ToList();
 

@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Privacy;
 using Nettiturvakoti.Storage;
+using Nettiturvakoti.Telemetry;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Microsoft.AspNetCore.Identity;
@@ -93,6 +95,14 @@ public static class SiloHostingExtensions
         });
 
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<ChatMetrics>();
+        if (OperationsOptions.From(configuration).Dashboard)
+        {
+            // The live log stream is off: supervisors see figures, never log lines.
+            silo.AddDashboard(options => options.HideTrace = true);
+        }
+
         silo.Services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
         silo.Services.AddSingleton<ChatDatabase>();
         silo.Services.AddSingleton<WriteBatcher>();

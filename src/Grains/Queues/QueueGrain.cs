@@ -3,6 +3,7 @@ using Nettiturvakoti.Conversations;
 using Nettiturvakoti.Relay;
 using Nettiturvakoti.Statistics;
 using Nettiturvakoti.Storage;
+using Nettiturvakoti.Telemetry;
 
 namespace Nettiturvakoti.Queues;
 
@@ -11,6 +12,7 @@ internal sealed partial class QueueGrain(
     WaitingListStore store,
     IOptions<ChatOptions> options,
     TimeProvider time,
+    ChatMetrics metrics,
     ILogger<QueueGrain> logger) : Grain, IQueueGrain
 {
     private const int RecentTakesKept = 20;
@@ -57,10 +59,17 @@ internal sealed partial class QueueGrain(
         _nextTicket = _waiting.Count == 0 ? 1 : _waiting.Last!.Value.Ticket + 1;
         _relays.Restore(state.State.Relays);
         _lastPublished = Status();
+        metrics.TrackQueue(QueueId, () => _waiting.Count);
         this.RegisterGrainTimer(TickAsync, new GrainTimerCreationOptions(options.Value.QueueTick, options.Value.QueueTick)
         {
             KeepAlive = true,
         });
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        metrics.ForgetQueue(QueueId);
+        return Task.CompletedTask;
     }
 
     public async Task<WaitingSeeker> EnqueueAsync(Guid conversationId)
@@ -88,6 +97,7 @@ internal sealed partial class QueueGrain(
         Append(seeker);
         _lastSeen[conversationId] = Now;
         Record(StatisticKind.Started);
+        ChatMetrics.SeekerJoined(QueueId);
         Publish(joined: seeker, left: null);
         return seeker;
     }
@@ -118,6 +128,7 @@ internal sealed partial class QueueGrain(
                 var view = await GrainFactory.GetGrain<IConversationGrain>(candidate.ConversationId).AssignAsync(counsellor);
                 await RemoveAndPublishAsync(candidate.ConversationId);
                 Record(StatisticKind.Answered, Now - candidate.Since);
+                ChatMetrics.SeekerTaken(QueueId, Now - candidate.Since);
                 _recentTakes.Enqueue(Now);
                 if (_recentTakes.Count > RecentTakesKept)
                 {

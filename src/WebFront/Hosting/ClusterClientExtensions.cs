@@ -1,6 +1,7 @@
 using Nettiturvakoti.Hosting;
 using Nettiturvakoti.Storage;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Nettiturvakoti.WebFront.Hosting;
 
@@ -22,6 +23,11 @@ public static class ClusterClientExtensions
         client.Services.AddSingleton<IClientConnectionRetryFilter>(services => new ClusterConnectionRetry(
             cluster.Client.ConnectRetryDelay, services.GetRequiredService<ILogger<ClusterConnectionRetry>>()));
         client.Services.AddSingleton<ClusterConnection>();
+        if (OperationsOptions.From(configuration).Dashboard)
+        {
+            client.AddDashboard(options => options.HideTrace = true);
+        }
+
         client.Services.AddSingleton<IClusterConnectionStatusObserver>(services => services.GetRequiredService<ClusterConnection>());
         if (storage.Provider == StorageProvider.Sqlite)
         {

@@ -13,12 +13,16 @@ using Nettiturvakoti.WebFront.Hubs;
 using Nettiturvakoti.WebFront.Relay;
 using Nettiturvakoti.WebFront.Security;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Nettiturvakoti.WebFront.Hosting;
 
 /// <summary>Builds the web front: pages, hubs, login, and the silo or cluster client behind them.</summary>
 public static class WebFrontApp
 {
+    // The largest message a staff hub accepts: fifty prepared texts of the longest kind, in JSON.
+    private const int StaffMessageSize = 512 * 1024;
+
     /// <summary>
     /// Creates the application from command-line arguments and configuration. Tests pass
     /// <paramref name="customize"/> to add settings or replace services before it is built.
@@ -77,6 +81,9 @@ public static class WebFrontApp
         services.AddSingleton<ChatCatalogCache>();
         services.AddSingleton<WaitingSeekers>();
         services.AddSingleton<Benchmarks.BaselineCounters>();
+        services.AddNettiturvakotiMetrics(configuration, "nettiturvakoti-webfront", WebFrontMetrics.MeterName);
+        services.AddSingleton<StaffConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaffConnections>());
         services.AddSingleton<RelaySubscriptions>();
         services.AddHostedService(sp => sp.GetRequiredService<RelaySubscriptions>());
 
@@ -86,12 +93,20 @@ public static class WebFrontApp
                 hub.MaximumReceiveMessageSize = 32 * 1024;
                 hub.AddFilter<HubErrorFilter>();
             })
+            // Staff save lists of prepared texts and whole chat definitions: larger messages.
+            .AddHubOptions<CounsellorHub>(hub => hub.MaximumReceiveMessageSize = StaffMessageSize)
+            .AddHubOptions<SupervisorHub>(hub => hub.MaximumReceiveMessageSize = StaffMessageSize)
             .AddJsonProtocol(json =>
             {
                 json.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             });
 
         services.AddRazorPages();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "ntk.antiforgery";
+            antiforgery.Cookie.SecurePolicy = options.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(cookie =>
             {
@@ -154,6 +169,29 @@ public static class WebFrontApp
         app.MapHub<SeekerHub>("/hubs/seeker");
         app.MapHub<CounsellorHub>("/hubs/counsellor");
         app.MapHub<SupervisorHub>("/hubs/supervisor");
+        app.MapNettiturvakotiMetrics(app.Configuration);
+        if (OperationsOptions.From(app.Configuration).Dashboard)
+        {
+            IEndpointConventionBuilder dashboard = app.MapOrleansDashboard(DashboardPath).RequireAuthorization(Policies.Supervisor);
+            dashboard.Add(HideGrainState);
+        }
+    }
+
+    /// <summary>Where supervisors find the Orleans dashboard.</summary>
+    public const string DashboardPath = "/supervisor/orleans";
+
+    // The dashboard can read any grain's state; a conversation's is not for supervisors' eyes.
+    private static void HideGrainState(EndpointBuilder endpoint)
+    {
+        if (endpoint is RouteEndpointBuilder route
+            && route.RoutePattern.RawText?.Contains("GrainState", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            endpoint.RequestDelegate = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            };
+        }
     }
 
     // Browsers asking for a page are sent to the login page; hubs and scripts get a status code.

@@ -39,8 +39,16 @@ public sealed class CounsellorHub(
         }
 
         var overviews = new List<QueueOverview>();
-        foreach (var chat in (await catalog.GetChatsAsync()).Where(c => Serves(account, c)))
+        // A retired chat admits nobody, but those who were waiting when it was retired are still
+        // served: it is shown while anyone waits there.
+        var chats = await grains.GetGrain<IChatCatalogGrain>(0).GetChatsAsync(includeRetired: true);
+        foreach (var chat in chats.Where(c => Serves(account, c)))
         {
+            if (chat.Retired && await grains.GetGrain<IQueueGrain>(chat.Id).GetOldestAsync() is null)
+            {
+                continue;
+            }
+
             await subscriptions.EnsureQueueAsync(chat.Id);
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.CounsellorsWatching(chat.Id));
             overviews.Add(await OverviewOf(chat));

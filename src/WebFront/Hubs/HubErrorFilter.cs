@@ -11,13 +11,20 @@ namespace Nettiturvakoti.WebFront.Hubs;
 /// was at login (not disabled, password and roles unchanged), so that a disabled account's open
 /// console stops working at once; then it turns rule errors into hub errors the caller can read
 /// ("code: message"), and cluster trouble into a retryable "unavailable" error. Other errors reach
-/// the client as SignalR's generic error, with no detail.
+/// the client as SignalR's generic error, with no detail. Every failure is counted in
+/// <see cref="WebFrontMetrics"/>; staff connections are handed to <see cref="StaffConnections"/>,
+/// which closes them when their account changes even if they make no calls.
 /// </summary>
 public sealed partial class HubErrorFilter(
-    IGrainFactory grains, IConfiguration configuration, TimeProvider time, ILogger<HubErrorFilter> logger) : IHubFilter
+    IGrainFactory grains,
+    IConfiguration configuration,
+    TimeProvider time,
+    StaffConnections staff,
+    ILogger<HubErrorFilter> logger) : IHubFilter
 {
     private const string CheckedAtKey = "account-checked-at";
     private const string BucketKey = "call-bucket";
+    private const string CountedKey = "counted";
     private static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(10);
 
     private readonly WebFrontOptions _options =
@@ -36,6 +43,24 @@ public sealed partial class HubErrorFilter(
         }
 
         await next(context);
+        context.Context.Items[CountedKey] = true;
+        WebFrontMetrics.ConnectionChanged(context.Hub.GetType().Name, +1);
+        if (context.Hub is CounsellorHub or SupervisorHub)
+        {
+            staff.Add(context.Context);
+        }
+    }
+
+    public async Task OnDisconnectedAsync(
+        HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+    {
+        staff.Remove(context.Context);
+        if (context.Context.Items.Remove(CountedKey))
+        {
+            WebFrontMetrics.ConnectionChanged(context.Hub.GetType().Name, -1);
+        }
+
+        await next(context, exception);
     }
 
     public async ValueTask<object?> InvokeMethodAsync(
@@ -57,12 +82,19 @@ public sealed partial class HubErrorFilter(
         }
         catch (ChatRuleException error)
         {
+            WebFrontMetrics.CallFailed(invocationContext.Hub.GetType().Name, error.Code);
             throw new HubException($"{error.Code}: {error.Message}");
         }
         catch (Exception error) when (error is TimeoutException or Orleans.Runtime.OrleansException)
         {
             LogUnavailable(logger, invocationContext.HubMethodName, error.GetType().Name);
+            WebFrontMetrics.CallFailed(invocationContext.Hub.GetType().Name, ErrorCodes.Unavailable);
             throw new HubException($"{ErrorCodes.Unavailable}: The service is busy; try again.");
+        }
+        catch (Exception error) when (error is not HubException)
+        {
+            WebFrontMetrics.CallFailed(invocationContext.Hub.GetType().Name, "internal");
+            throw;
         }
     }
 

@@ -10,12 +10,18 @@ public sealed class SecurityHeaders(RequestDelegate next)
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
         + "font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    // The Orleans dashboard (supervisors only) sets styles inline; nothing else differs.
+    private const string DashboardPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
+        + "font-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     public Task InvokeAsync(HttpContext context)
     {
+        var policy = context.Request.Path.StartsWithSegments(Hosting.WebFrontApp.DashboardPath) ? DashboardPolicy : ContentPolicy;
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy = ContentPolicy;
+            headers.ContentSecurityPolicy = policy;
             headers.CacheControl = "no-store";
             headers.Pragma = "no-cache";
             headers.XContentTypeOptions = "nosniff";

@@ -37,6 +37,35 @@ public sealed class SeekerPageTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task FirstConnection_RefusedWhileTheWebFrontRestarts_PageKeepsTryingAndThenWorks()
+    {
+        var chatId = await fixture.Host.CreateTestChatAsync();
+        await using var context = await fixture.NewContextAsync();
+        var refused = 0;
+        await context.RouteAsync("**/hubs/seeker/negotiate**", async route =>
+        {
+            if (Interlocked.Increment(ref refused) <= 2)
+            {
+                await route.FulfillAsync(new() { Status = 503, Body = "" });
+            }
+            else
+            {
+                await route.ContinueAsync();
+            }
+        });
+        var page = await context.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#connection")).ToBeVisibleAsync();
+        var seeker = await SeekerPage.AttachAsync(page);
+
+        Assert.True(Volatile.Read(ref refused) >= 3);
+        await Expect(seeker.Connection).ToBeHiddenAsync();
+        await seeker.StartChatAsync(chatId);
+        await Expect(seeker.Waiting).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task LanguageButtons_SvenskaThenEnglish_ChangeTextsAndLangAndKeepTheChoiceOnlyInThisTab()
     {
         await using var context = await fixture.NewContextAsync();

@@ -76,6 +76,28 @@ public sealed class SupervisorPagesBrowserTests(BrowserFixture fixture)
         await AssertNoSeriousViolationsAsync(page);
     }
 
+    [Fact]
+    public async Task OrleansDashboard_RendersUnderTheContentPolicy_ShowsTheSilo()
+    {
+        await using var context = await fixture.NewContextAsync();
+        var page = await LogInAsSupervisorAsync(context);
+        var refused = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.Ordinal))
+            {
+                refused.Add(message.Text);
+            }
+        };
+
+        await page.GotoAsync("/supervisor");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cluster" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/supervisor/orleans/$"));
+        await Expect(page.GetByText("Active Silos", new() { Exact = false }).First).ToBeVisibleAsync();
+        Assert.Empty(refused);
+    }
+
     private async Task<IPage> LogInAsSupervisorAsync(IBrowserContext context)
     {
         var page = await context.NewPageAsync();

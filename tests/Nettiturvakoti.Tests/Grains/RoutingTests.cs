@@ -90,6 +90,22 @@ public abstract class RoutingTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task RetiredChat_AdmitsNobody_ButThoseWaitingAreStillTaken()
+    {
+        var chat = await TestChats.CreateAsync(Grains);
+        var waiting = await StartAsync(chat);
+        await Grains.GetGrain<IChatCatalogGrain>(0).RetireChatAsync(chat);
+        var counsellor = await TestAccounts.CreateCounsellorAsync(Grains, available: true, maxConversations: 5, chat);
+
+        var refused = await Assert.ThrowsAsync<ChatRuleException>(() => StartAsync(chat));
+        var taken = await Counsellor(counsellor.Id).TakeNextAsync();
+
+        Assert.Equal(ErrorCodes.ChatClosed, refused.Code);
+        Assert.Equal(waiting, taken.Id);
+        Assert.Equal(ConversationStatus.Active, taken.Status);
+    }
+
+    [Fact]
     public async Task TakeNext_ManyCounsellorsAtOnce_EverySeekerToExactlyOneWithinLimits()
     {
         var chat = await TestChats.CreateAsync(Grains);

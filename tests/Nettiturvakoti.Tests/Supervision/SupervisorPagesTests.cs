@@ -5,6 +5,7 @@ using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Storage;
 using Nettiturvakoti.Tests.Grains;
 using Nettiturvakoti.Tests.Infrastructure;
+using Nettiturvakoti.WebFront.Hosting;
 using Nettiturvakoti.WebFront.Hubs;
 using OtpNet;
 
@@ -178,6 +179,57 @@ public sealed class SupervisorPagesTests(SupervisorWebFrontFixture fixture)
         var cells = Regex.Matches(started, ">([^<]*)</td>").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
         Assert.Contains("Contacts,Chats started," + string.Join(',', cells), csv, StringComparison.Ordinal);
         Assert.StartsWith("table,measure,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DisabledAccount_OpenConsoleMakingNoCalls_ClosedAtTheNextCheck()
+    {
+        using var http = ChatClients.HttpFor(Host.BaseAddress, await ChatClients.LogInAsync(Host.BaseAddress, "supervisor", Host.SupervisorPassword));
+        var quiet = await TestAccounts.CreateCounsellorAsync(Host.Grains);
+        var other = await TestAccounts.CreateCounsellorAsync(Host.Grains);
+        var (console, _) = await ChatClients.ConnectCounsellorAsync(Host.BaseAddress, await ChatClients.LogInAsync(Host.BaseAddress, quiet.UserName, TestAccounts.Password));
+        var (otherConsole, _) = await ChatClients.ConnectCounsellorAsync(Host.BaseAddress, await ChatClients.LogInAsync(Host.BaseAddress, other.UserName, TestAccounts.Password));
+        await using var _ = console;
+        await using var __ = otherConsole;
+        var closed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        console.Closed += _ => { closed.TrySetResult(true); return Task.CompletedTask; };
+
+        await PostFormAsync(http, $"/supervisor/account/{quiet.Id}?handler=Update", new()
+        {
+            ["ChatName"] = quiet.ChatName, ["Counsellor"] = "true", ["MaxConversations"] = "3", ["Disabled"] = "true",
+        });
+        Host.Time.Advance(StaffConnections.CheckEvery);
+
+        await Wait.ForAsync(closed.Task, "the disabled account's quiet console to be closed");
+        Assert.Equal(HubConnectionState.Connected, otherConsole.State);
+        await otherConsole.InvokeAsync<CounsellorOverview>("GetOverview");
+    }
+
+    [Fact]
+    public async Task OrleansDashboard_SupervisorsOnly_AndNoGrainState()
+    {
+        var counsellor = await TestAccounts.CreateCounsellorAsync(Host.Grains);
+        using var asCounsellor = ChatClients.HttpFor(Host.BaseAddress, await ChatClients.LogInAsync(Host.BaseAddress, counsellor.UserName, TestAccounts.Password));
+        using var anonymous = ChatClients.HttpFor(Host.BaseAddress, new CookieContainer());
+        using var asSupervisor = ChatClients.HttpFor(Host.BaseAddress, await ChatClients.LogInAsync(Host.BaseAddress, "supervisor", Host.SupervisorPassword));
+        const string Dashboard = WebFrontApp.DashboardPath;
+
+        foreach (var path in new[] { $"{Dashboard}/", $"{Dashboard}/ClusterStats" })
+        {
+            Assert.NotEqual(HttpStatusCode.OK, (await anonymous.GetAsync(path)).StatusCode);
+            Assert.NotEqual(HttpStatusCode.OK, (await asCounsellor.GetAsync(path)).StatusCode);
+        }
+
+        var page = await asSupervisor.GetAsync($"{Dashboard}/");
+        var stats = await asSupervisor.GetAsync($"{Dashboard}/ClusterStats");
+        var grainState = await asSupervisor.GetAsync(
+            $"{Dashboard}/GrainState?grainId={Guid.NewGuid()}&grainType=Nettiturvakoti.Conversations.ConversationGrain");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("script-src 'self';", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, stats.StatusCode);
+        Assert.Equal("application/json", stats.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, grainState.StatusCode);
     }
 
     private static async Task<string> PostFormAsync(HttpClient http, string url, Dictionary<string, string> fields)

@@ -482,7 +482,18 @@
   }, 30000);
 
   (async () => {
-    await connection.start();
+    // A web front may be restarting as the console loads: keep trying, as after a lost connection.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await connection.start();
+        break;
+      } catch {
+        $("connection").hidden = false;
+        $("connection").textContent = "Cannot reach the service. Trying again…";
+        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * (attempt + 1), 10000)));
+      }
+    }
+    $("connection").hidden = true;
     await load();
   })().catch(showError);
 })();
