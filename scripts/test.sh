@@ -5,26 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
-
-missing=()
-command -v pg_ctlcluster >/dev/null || missing+=(postgresql)
-command -v chromium >/dev/null || missing+=(chromium)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing ${missing[*]}..."
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-
-# PostgreSQL: start the Debian cluster if it is down, and give this user a role to create
-# per-test databases with (peer authentication over the local socket, so no password).
-version=$(pg_lsclusters -h | awk 'NR==1 {print $1}')
-if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
-  as_root pg_ctlcluster "$version" main start
-fi
-user=$(id -un)
-as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -c \
-  "DO \$\$BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '$user') THEN CREATE ROLE \"$user\" LOGIN CREATEDB; END IF; END\$\$;"
+# PostgreSQL and Chromium from Debian's packages when missing; PostgreSQL started.
+source scripts/lib/postgres.sh
+ensure_postgres chromium
 export NTK_TEST_POSTGRES="${NTK_TEST_POSTGRES:-Host=/var/run/postgresql;Username=$user;Database=postgres}"
 
 results=TestResults

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Npgsql;
 
 namespace Nettiturvakoti.Storage;
 
@@ -17,6 +18,14 @@ public sealed class StorageOptions
     /// <summary>The PostgreSQL connection string (Npgsql syntax), required for <see cref="StorageProvider.PostgreSql"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// The most PostgreSQL connections one process keeps open, unless the connection string sets
+    /// its own <c>Maximum Pool Size</c>. Npgsql's own default (100) is the server's whole default
+    /// <c>max_connections</c>, which one busy process would exhaust for every other; past this
+    /// cap a caller waits for a free connection instead of being refused by the server.
+    /// </summary>
+    public const int DefaultPostgresPoolSize = 20;
+
     /// <summary>Whether a host brings the schema up to date when it starts (else: the migrate command).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
@@ -30,10 +39,24 @@ public sealed class StorageOptions
         StorageProvider.PostgreSql => string.IsNullOrWhiteSpace(ConnectionString)
             ? throw new ValidationException(
                 "Storage:ConnectionString is required when Storage:Provider is PostgreSql.")
-            : ConnectionString,
+            : WithPoolCap(ConnectionString),
         _ => throw new ValidationException($"Unknown Storage:Provider '{Provider}'."),
     };
 
     /// <summary>The ADO.NET invariant name Orleans' providers know the chosen database by.</summary>
     public string OrleansInvariant => Provider == StorageProvider.PostgreSql ? "Npgsql" : "System.Data.SQLite";
+
+    private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
+
+    private static string WithPoolCap(string connectionString)
+    {
+        // Npgsql's own builder reports every keyword as present; the plain one sees what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (PoolSizeKeywords.Any(written.ContainsKey))
+        {
+            return connectionString;
+        }
+
+        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultPostgresPoolSize }.ConnectionString;
+    }
 }

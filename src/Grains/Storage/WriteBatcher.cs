@@ -92,6 +92,40 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        var affected = connection.CanCreateBatch
+            ? await RunAsOneBatchAsync(connection, transaction, writes)
+            : await RunOneByOneAsync(connection, transaction, writes);
+        await transaction.CommitAsync();
+        return affected;
+    }
+
+    // PostgreSQL: every statement of the transaction in one round trip to the server.
+    private static async Task<int[]> RunAsOneBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> writes)
+    {
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var write in writes)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = write.Sql;
+            foreach (var arg in write.Args)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = arg.Name;
+                parameter.Value = arg.Value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync();
+        return [.. batch.BatchCommands.Select(command => command.RecordsAffected)];
+    }
+
+    // SQLite runs in this process: a statement costs no round trip.
+    private static async Task<int[]> RunOneByOneAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> writes)
+    {
         var affected = new int[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
@@ -99,7 +133,6 @@ public sealed partial class WriteBatcher : IAsyncDisposable
             affected[i] = await command.ExecuteNonQueryAsync();
         }
 
-        await transaction.CommitAsync();
         return affected;
     }
 

@@ -87,6 +87,9 @@ public static class WebFrontApp
         services.AddSingleton<RelaySubscriptions>();
         services.AddHostedService(sp => sp.GetRequiredService<RelaySubscriptions>());
 
+        // One filter for every call: without a registration SignalR would build a new one, and
+        // bind its options again, for each call.
+        services.AddSingleton<HubErrorFilter>();
         services.AddSignalR(hub =>
             {
                 hub.EnableDetailedErrors = false;

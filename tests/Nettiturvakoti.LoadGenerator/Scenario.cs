@@ -1,0 +1,14 @@
+namespace Nettiturvakoti.LoadGenerator;
+
+/// <summary>The benchmark's scenarios.</summary>
+public enum Scenario
+{
+    /// <summary>Many conversations at a fixed total message rate, against the plain relay.</summary>
+    Steady,
+
+    /// <summary>One conversation's message 1,000 against its message 1.</summary>
+    LongChat,
+
+    /// <summary>Ten thousand seekers waiting in one chat: joins, takes, leaves and memory.</summary>
+    WaitingRoom,
+}

@@ -1,0 +1,86 @@
+namespace Nettiturvakoti.LoadGenerator;
+
+/// <summary>
+/// Many conversations at once at a fixed total rate, both directions, on the chat path and then on
+/// the plain relay in the same web front process.
+/// </summary>
+public static class SteadyScenario
+{
+    public static async Task<ScenarioResult> RunAsync(BenchmarkOptions options, Backend backend)
+    {
+        await using var database = await BenchmarkDatabase.CreateAsync(backend, options.PostgresAdmin);
+        await using var server = await WebFrontProcess.StartAsync(options.WebFront, database);
+        await using var cluster = await ClusterSetup.ConnectAsync(server, database);
+        var text = MessageText.OfLength(options.MessageLength);
+        var grace = TimeSpan.FromSeconds(options.GraceSeconds);
+        var total = (int)Math.Round(options.Rate * (options.WarmupSeconds + options.DurationSeconds));
+        var warmup = (int)Math.Round(options.Rate * options.WarmupSeconds);
+
+        PathRun chat;
+        StorageCheck stored;
+        double setup;
+        await using (var path = await ChatPath.OpenAsync(server.Url, cluster, options.Conversations))
+        {
+            setup = path.OpenSeconds;
+            chat = await PathRun.ExecuteAsync(
+                "chat", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate), text, grace, server);
+            stored = await path.CheckStoredAsync(chat.Ledger);
+            Console.WriteLine($"  read back: {stored}");
+        }
+
+        PathRun baseline;
+        await using (var path = await BaselinePath.OpenAsync(server.Url, options.Conversations))
+        {
+            baseline = await PathRun.ExecuteAsync(
+                "baseline", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate), text, grace, server);
+        }
+
+        var (c, b) = (chat.Delivery, baseline.Delivery);
+        return new ScenarioResult
+        {
+            Scenario = "steady",
+            Backend = Report.Name(backend),
+            Conversations = options.Conversations,
+            Rate = options.Rate,
+            DurationS = options.DurationSeconds,
+            Sent = c.Sent,
+            Received = c.Received,
+            Lost = c.Lost,
+            Duplicated = c.Duplicated,
+            P50Ms = c.Latency.P50,
+            P99Ms = c.Latency.P99,
+            P999Ms = c.Latency.P999,
+            BaselineP50Ms = b.Latency.P50,
+            BaselineP99Ms = b.Latency.P99,
+            ServerPeakRssMb = chat.ServerPeakRssMb,
+            Acknowledged = c.Acknowledged,
+            Failed = c.Failed,
+            OutOfOrder = c.OutOfOrder,
+            P90Ms = c.Latency.P90,
+            MeanMs = c.Latency.Mean,
+            MaxMs = c.Latency.Max,
+            ThroughputPerS = c.Received / chat.Cpu.Seconds,
+            P50VsBaseline = Report.Ratio(c.Latency.P50, b.Latency.P50),
+            P99VsBaseline = Report.Ratio(c.Latency.P99, b.Latency.P99),
+            ErrorSamples = [.. c.Errors, .. b.Errors],
+            StoredMissing = stored.Missing,
+            StoredRepeated = stored.Repeated,
+            StoredMisnumbered = stored.Misnumbered,
+            StoredGaps = stored.Gaps,
+            BaselineSent = b.Sent,
+            BaselineReceived = b.Received,
+            BaselineLost = b.Lost,
+            BaselineDuplicated = b.Duplicated,
+            BaselineP999Ms = b.Latency.P999,
+            BaselineThroughputPerS = b.Received / baseline.Cpu.Seconds,
+            ServerCpuS = chat.Cpu.ServerCpuSeconds,
+            GeneratorCpuS = chat.Cpu.GeneratorCpuSeconds,
+            MachineCpuBusyPct = chat.Cpu.MachineBusyPercent,
+            BaselineServerCpuS = baseline.Cpu.ServerCpuSeconds,
+            BaselineGeneratorCpuS = baseline.Cpu.GeneratorCpuSeconds,
+            BaselineMachineCpuBusyPct = baseline.Cpu.MachineBusyPercent,
+            ServerRssEndMb = server.Meter.RssMb,
+            SetupS = setup,
+        };
+    }
+}

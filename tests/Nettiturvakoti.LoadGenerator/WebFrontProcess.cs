@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+
+namespace Nettiturvakoti.LoadGenerator;
+
+/// <summary>
+/// The real web front (with its silo inside) as a process of its own, on free loopback ports, so
+/// that its memory and CPU time can be read apart from the generator's. Its output goes to a log
+/// file in the database's folder.
+/// </summary>
+public sealed class WebFrontProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Process _process;
+    private readonly Task _copyOut;
+    private readonly Task _copyErr;
+    private readonly StreamWriter _log;
+    private bool _exitedEarly;
+
+    private WebFrontProcess(Process process, StreamWriter log, Uri url, int gatewayPort, string clusterId, string logPath)
+    {
+        _process = process;
+        _log = log;
+        Url = url;
+        GatewayPort = gatewayPort;
+        ClusterId = clusterId;
+        LogPath = logPath;
+        Meter = new ProcessMeter(process.Id);
+        _copyOut = CopyAsync(process.StandardOutput);
+        _copyErr = CopyAsync(process.StandardError);
+    }
+
+    /// <summary>The service id every benchmark host uses.</summary>
+    public const string ServiceId = "nettiturvakoti-bench";
+
+    /// <summary>Where the web front listens, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The port of the silo's client gateway.</summary>
+    public int GatewayPort { get; }
+
+    /// <summary>This run's cluster id.</summary>
+    public string ClusterId { get; }
+
+    /// <summary>The web front's output.</summary>
+    public string LogPath { get; }
+
+    /// <summary>The supervisor password set at start (the benchmark does not use it further).</summary>
+    public static string SupervisorPassword { get; } = "bench-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>Its memory and CPU.</summary>
+    public ProcessMeter Meter { get; }
+
+    /// <summary>
+    /// Starts the web front on <paramref name="database"/>, with <paramref name="extra"/> settings
+    /// besides the benchmark's own, and waits until it reports ready.
+    /// </summary>
+    public static async Task<WebFrontProcess> StartAsync(
+        string webFrontDll, BenchmarkDatabase database, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var port = FreePort();
+        var siloPort = FreePort();
+        var gatewayPort = FreePort();
+        var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
+        var url = new Uri($"http://127.0.0.1:{port}/");
+
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = database.Folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(webFrontDll);
+        var settings = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = url.ToString().TrimEnd('/'),
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+            ["DOTNET_ENVIRONMENT"] = "Production",
+            ["WebFront__BaselineHub"] = "true",
+            ["WebFront__SecureCookies"] = "false",
+            ["WebFront__CallsPerSecond"] = "1000000",
+            ["WebFront__CallBurst"] = "1000000",
+            ["Chat__StartsPerWindow"] = "100000000",
+            ["Bootstrap__SupervisorPassword"] = SupervisorPassword,
+            ["Cluster__SiloPort"] = siloPort.ToString(),
+            ["Cluster__GatewayPort"] = gatewayPort.ToString(),
+            ["Cluster__ClusterId"] = clusterId,
+            ["Cluster__ServiceId"] = ServiceId,
+        };
+        foreach (var (name, value) in settings.Concat(database.Settings()).Concat(extra ?? new Dictionary<string, string>()).Concat(PassedThrough()))
+        {
+            start.Environment[name] = value;
+        }
+
+        var logPath = Path.Combine(database.Folder, "web-front.log");
+        var log = new StreamWriter(logPath) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("The web front did not start.");
+        var webFront = new WebFrontProcess(process, log, url, gatewayPort, clusterId, logPath);
+        Console.WriteLine($"  web front: process {process.Id}, {url}, log {logPath}");
+        try
+        {
+            await webFront.WaitReadyAsync();
+        }
+        catch
+        {
+            await webFront.DisposeAsync();
+            throw;
+        }
+
+        return webFront;
+    }
+
+    // NTK_BENCH_SERVER_X=v in the generator's environment sets X=v for the web front, for
+    // experiments and profiling (for example NTK_BENCH_SERVER_DOTNET_PerfMapEnabled=1).
+    private static IEnumerable<KeyValuePair<string, string>> PassedThrough()
+    {
+        const string Prefix = "NTK_BENCH_SERVER_";
+        foreach (System.Collections.DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            if (variable.Key is string name && name.StartsWith(Prefix, StringComparison.Ordinal) && variable.Value is string value)
+            {
+                yield return new(name[Prefix.Length..], value);
+            }
+        }
+    }
+
+    private async Task WaitReadyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = Url, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < ReadyTimeout)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The web front exited with {_process.ExitCode}; see {LogPath}.");
+            }
+
+            try
+            {
+                using var answer = await http.GetAsync(new Uri("health/ready", UriKind.Relative));
+                if (answer.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception error) when (error is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException($"The web front was not ready within {ReadyTimeout.TotalSeconds} s; see {LogPath}.");
+    }
+
+    private async Task CopyAsync(StreamReader from)
+    {
+        while (await from.ReadLineAsync() is { } line)
+        {
+            lock (_log)
+            {
+                _log.WriteLine(line);
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Meter.DisposeAsync();
+        _exitedEarly = _process.HasExited;
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        await Task.WhenAll(_copyOut, _copyErr);
+        var exitCode = _process.ExitCode;
+        _process.Dispose();
+        await _log.DisposeAsync();
+
+        // The database folder goes away with the run; the log is kept for reading afterwards.
+        var kept = Path.Combine(Path.GetFullPath(Path.Combine("artifacts", "benchmarks", "logs")), ClusterId + ".log");
+        Directory.CreateDirectory(Path.GetDirectoryName(kept)!);
+        File.Copy(LogPath, kept, overwrite: true);
+        if (_exitedEarly)
+        {
+            Console.WriteLine($"  the web front had exited by itself (code {exitCode}); its log: {kept}");
+        }
+    }
+}
