@@ -79,7 +79,9 @@ public sealed class StatisticsReportTests(TimeTravelClusterFixture fixture)
         await Wait.UntilAsync(async () =>
         {
             report = await builder.BuildAsync([chat], month, month);
-            return Cell(report, "contacts", "ClosingForm", 0).Value == 7 && Cell(report, "contacts", "Started", 0).Value == 13;
+            // The two gone pages are taken out by the queue's own tick, which may come last.
+            return Cell(report, "contacts", "ClosingForm", 0).Value == 7 && Cell(report, "contacts", "Started", 0).Value == 13
+                && Cell(report, "contacts", "Unanswered", 0).Value == 5;
         }, "every event of the script to reach the statistics");
 
         // Counts of five and more are shown, smaller ones hidden.
