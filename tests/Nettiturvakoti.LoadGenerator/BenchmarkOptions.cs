@@ -21,7 +21,7 @@ public sealed class BenchmarkOptions
     public double Rate { get; private set; } = 5000;
 
     /// <summary>Steady: seconds measured (after the warm-up).</summary>
-    public double DurationSeconds { get; private set; } = 15;
+    public double DurationSeconds { get; private set; } = 10;
 
     /// <summary>Seconds of load before measuring starts, on each path.</summary>
     public double WarmupSeconds { get; private set; } = 3;
