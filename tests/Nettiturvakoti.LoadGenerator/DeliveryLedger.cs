@@ -191,6 +191,32 @@ public sealed class DeliveryLedger
             LatencyStats.From(latencies), [.. _errorSamples]);
     }
 
+    /// <summary>
+    /// The measured messages grouped by the second of the run they fell due in, each second's
+    /// latencies summarised: shows whether a tail comes from a few stalls or from every second.
+    /// </summary>
+    public IReadOnlyList<(int Second, LatencyStats Latency)> BySecond()
+    {
+        var seconds = new SortedDictionary<int, List<double>>();
+        for (var i = FirstMeasured; i < Total; i++)
+        {
+            if (LatencyMs(i) is not { } ms)
+            {
+                continue;
+            }
+
+            var second = (int)((i - FirstMeasured) * _ticksPerMessage / Stopwatch.Frequency);
+            if (!seconds.TryGetValue(second, out var list))
+            {
+                seconds[second] = list = [];
+            }
+
+            list.Add(ms);
+        }
+
+        return [.. seconds.Select(pair => (pair.Key, LatencyStats.From(pair.Value)))];
+    }
+
     private static bool TryParseIndex(string clientMessageId, out int index)
     {
         index = -1;

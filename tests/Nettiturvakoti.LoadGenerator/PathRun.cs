@@ -26,6 +26,12 @@ public sealed record PathRun(DeliveryLedger Ledger, DeliverySummary Delivery, Cp
             $"failed {delivery.Failed}; p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, p99.9 {latency.P999:F1} ms, max {latency.Max:F0} ms; " +
             $"server CPU {cpu.ServerCpuSeconds:F1} s, generator CPU {cpu.GeneratorCpuSeconds:F1} s over {cpu.Seconds:F1} s, " +
             $"machine {cpu.MachineBusyPercent:F0}% busy");
+        var seconds = ledger.BySecond();
+        if (seconds.Count > 1)
+        {
+            Console.WriteLine("    p99 ms by second: " + string.Join(' ', seconds.Select(s => s.Latency.P99.ToString("F0"))));
+        }
+
         foreach (var error in delivery.Errors)
         {
             Console.WriteLine($"    error: {error}");
