@@ -56,41 +56,11 @@ public static class LongChatScenario
         Console.WriteLine(
             $"  first {window}: p50 {first.P50:F2} ms, mean {first.Mean:F2} ms; last {window}: p50 {last.P50:F2} ms, mean {last.Mean:F2} ms");
 
-        var (c, b) = (chat.Delivery, baseline.Delivery);
-        return new ScenarioResult
+        return ScenarioResult.FromPaths("long-chat", backend, chat, baseline, stored) with
         {
-            Scenario = "long-chat",
-            Backend = Report.Name(backend),
             Conversations = 1,
             Rate = options.LongChatRate,
             DurationS = messages / options.LongChatRate,
-            Sent = c.Sent,
-            Received = c.Received,
-            Lost = c.Lost,
-            Duplicated = c.Duplicated,
-            P50Ms = c.Latency.P50,
-            P99Ms = c.Latency.P99,
-            P999Ms = c.Latency.P999,
-            BaselineP50Ms = b.Latency.P50,
-            BaselineP99Ms = b.Latency.P99,
-            ServerPeakRssMb = chat.ServerPeakRssMb,
-            Acknowledged = c.Acknowledged,
-            Failed = c.Failed,
-            OutOfOrder = c.OutOfOrder,
-            MeanMs = c.Latency.Mean,
-            MaxMs = c.Latency.Max,
-            ErrorSamples = [.. c.Errors, .. b.Errors],
-            StoredMissing = stored.Missing,
-            StoredRepeated = stored.Repeated,
-            StoredMisnumbered = stored.Misnumbered,
-            StoredGaps = stored.Gaps,
-            BaselineSent = b.Sent,
-            BaselineReceived = b.Received,
-            BaselineLost = b.Lost,
-            BaselineDuplicated = b.Duplicated,
-            ServerCpuS = chat.Cpu.ServerCpuSeconds,
-            GeneratorCpuS = chat.Cpu.GeneratorCpuSeconds,
-            MachineCpuBusyPct = chat.Cpu.MachineBusyPercent,
             WindowMessages = window,
             FirstP50Ms = first.P50,
             FirstMeanMs = first.Mean,

@@ -7,8 +7,49 @@ namespace Nettiturvakoti.LoadGenerator;
 /// object has come first (null where one does not apply); other figures are left out where they do
 /// not apply.
 /// </summary>
-public sealed class ScenarioResult
+public sealed record ScenarioResult
 {
+    /// <summary>
+    /// The figures every scenario that runs the chat path and then the relay reports: counts,
+    /// latencies, what was read back, and CPU and memory of the chat path's run.
+    /// </summary>
+    public static ScenarioResult FromPaths(string scenario, Backend backend, PathRun chat, PathRun baseline, StorageCheck stored)
+    {
+        var (c, b) = (chat.Delivery, baseline.Delivery);
+        return new ScenarioResult
+        {
+            Scenario = scenario,
+            Backend = Report.Name(backend),
+            Sent = c.Sent,
+            Received = c.Received,
+            Lost = c.Lost,
+            Duplicated = c.Duplicated,
+            P50Ms = c.Latency.P50,
+            P99Ms = c.Latency.P99,
+            P999Ms = c.Latency.P999,
+            BaselineP50Ms = b.Latency.P50,
+            BaselineP99Ms = b.Latency.P99,
+            ServerPeakRssMb = chat.ServerPeakRssMb,
+            Acknowledged = c.Acknowledged,
+            Failed = c.Failed,
+            OutOfOrder = c.OutOfOrder,
+            MeanMs = c.Latency.Mean,
+            MaxMs = c.Latency.Max,
+            ErrorSamples = [.. c.Errors, .. b.Errors],
+            StoredMissing = stored.Missing,
+            StoredRepeated = stored.Repeated,
+            StoredMisnumbered = stored.Misnumbered,
+            StoredGaps = stored.Gaps,
+            BaselineSent = b.Sent,
+            BaselineReceived = b.Received,
+            BaselineLost = b.Lost,
+            BaselineDuplicated = b.Duplicated,
+            ServerCpuS = chat.Cpu.ServerCpuSeconds,
+            GeneratorCpuS = chat.Cpu.GeneratorCpuSeconds,
+            MachineCpuBusyPct = chat.Cpu.MachineBusyPercent,
+        };
+    }
+
     public required string Scenario { get; init; }
 
     public required string Backend { get; init; }

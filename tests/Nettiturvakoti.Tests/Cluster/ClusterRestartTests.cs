@@ -14,15 +14,7 @@ public sealed class ClusterRestartTests(ITestOutputHelper output)
     public Task EverySiloStoppedAndStartedAgain_QueuesAndChatsInProgressAreBack() =>
         TestCluster.RunAsync(output, async cluster =>
         {
-            var queueId = await cluster.CreateChatAsync();
-            var room = await WaitingRoom.FillAsync(cluster, await cluster.CreateChatAsync(), count: 3);
-            var (_, onWeb1) = await cluster.LogInCounsellorAsync(queueId, webFrontSlot: 0);
-            var (_, onWeb2) = await cluster.LogInCounsellorAsync(queueId, webFrontSlot: 1);
-            List<LiveChat> chats =
-            [
-                await LiveChat.StartAsync(cluster, "chat1", queueId, seekerFront: 0, counsellorFront: 1, onWeb2),
-                await LiveChat.StartAsync(cluster, "chat2", queueId, seekerFront: 1, counsellorFront: 0, onWeb1),
-            ];
+            var (chats, room) = await LiveChat.StartTwoAcrossWebFrontsAsync(cluster);
             await DriveUntilAsync(chats, moment: TimeSpan.Zero, sends: 4);
 
             var stopping = cluster.Silos.Select(s => s!.StopAsync(TestCluster.StopTimeout)).ToList();

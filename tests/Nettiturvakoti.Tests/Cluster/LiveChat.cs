@@ -43,6 +43,24 @@ public sealed class LiveChat(ChatParty seeker, ChatParty counsellor)
         return new LiveChat(seeker, counsellor);
     }
 
+    /// <summary>
+    /// Two chats in a new chat (queue), each with its seeker on one web front and its counsellor,
+    /// logged in there, on the other; and three seekers waiting in a second chat.
+    /// </summary>
+    public static async Task<(List<LiveChat> Chats, WaitingRoom Room)> StartTwoAcrossWebFrontsAsync(TestCluster cluster)
+    {
+        var queueId = await cluster.CreateChatAsync();
+        var room = await WaitingRoom.FillAsync(cluster, await cluster.CreateChatAsync(), count: 3);
+        var (_, onWeb1) = await cluster.LogInCounsellorAsync(queueId, webFrontSlot: 0);
+        var (_, onWeb2) = await cluster.LogInCounsellorAsync(queueId, webFrontSlot: 1);
+        List<LiveChat> chats =
+        [
+            await StartAsync(cluster, "chat1", queueId, seekerFront: 0, counsellorFront: 1, onWeb2),
+            await StartAsync(cluster, "chat2", queueId, seekerFront: 1, counsellorFront: 0, onWeb1),
+        ];
+        return (chats, room);
+    }
+
     /// <summary>Sends one message from each side in turn, pausing between them, until <paramref name="stop"/>.</summary>
     public async Task DriveAsync(TimeSpan pause, CancellationToken stop)
     {

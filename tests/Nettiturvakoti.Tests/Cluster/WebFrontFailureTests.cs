@@ -43,15 +43,7 @@ public sealed class WebFrontFailureTests(ITestOutputHelper output)
         var rows = await Db.ScalarAsync(cluster.Storage, "SELECT COUNT(*) FROM data_protection_key");
         Assert.True(rows == 1, $"Two web fronts starting together on a new database made {rows} keys, not one.");
 
-        var queueId = await cluster.CreateChatAsync();
-        var room = await WaitingRoom.FillAsync(cluster, await cluster.CreateChatAsync(), count: 3);
-        var (_, onWeb1) = await cluster.LogInCounsellorAsync(queueId, webFrontSlot: 0);
-        var (_, onWeb2) = await cluster.LogInCounsellorAsync(queueId, webFrontSlot: 1);
-        List<LiveChat> chats =
-        [
-            await LiveChat.StartAsync(cluster, "chat1", queueId, seekerFront: 0, counsellorFront: 1, onWeb2),
-            await LiveChat.StartAsync(cluster, "chat2", queueId, seekerFront: 1, counsellorFront: 0, onWeb1),
-        ];
+        var (chats, room) = await LiveChat.StartTwoAcrossWebFrontsAsync(cluster);
         foreach (var chat in chats)
         {
             await chat.SendAsync(chat.Seeker, "before");

@@ -483,16 +483,10 @@
 
   (async () => {
     // A web front may be restarting as the console loads: keep trying, as after a lost connection.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await connection.start();
-        break;
-      } catch {
-        $("connection").hidden = false;
-        $("connection").textContent = "Cannot reach the service. Trying again…";
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * (attempt + 1), 10000)));
-      }
-    }
+    await window.startConnection(connection, () => {
+      $("connection").hidden = false;
+      $("connection").textContent = "Cannot reach the service. Trying again…";
+    });
     $("connection").hidden = true;
     await load();
   })().catch(showError);

@@ -500,16 +500,10 @@
       quickExitUrl = settings.quickExitUrl || quickExitUrl;
     } catch { /* the exit still leaves, to a blank page */ }
     // A web front may be restarting as the page loads: keep trying, as after a lost connection.
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await connection.start();
-        break;
-      } catch {
-        $("connection").hidden = false;
-        $("connection").textContent = t("offline");
-        await new Promise((resolve) => setTimeout(resolve, Math.min(1000 * (attempt + 1), 10000)));
-      }
-    }
+    await window.startConnection(connection, () => {
+      $("connection").hidden = false;
+      $("connection").textContent = t("offline");
+    });
     $("connection").hidden = true;
     if (state.conversationId) await resume(); else await showStart();
   })();
