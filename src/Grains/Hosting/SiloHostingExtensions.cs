@@ -106,6 +106,7 @@ public static class SiloHostingExtensions
         silo.Services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
         silo.Services.AddSingleton<ChatDatabase>();
         silo.Services.AddSingleton<WriteBatcher>();
+        silo.Services.AddHostedService<SqliteCheckpointer>();
         silo.Services.AddSingleton<TranscriptStore>();
         silo.Services.AddSingleton<WaitingListStore>();
         silo.Services.AddSingleton<SeekerAddressStore>();

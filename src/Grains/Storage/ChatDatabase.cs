@@ -33,7 +33,10 @@ public sealed class ChatDatabase : IAsyncDisposable
     /// <summary>The database this instance talks to.</summary>
     public StorageProvider Provider { get; }
 
-    /// <summary>Opens a pooled connection.</summary>
+    /// <summary>
+    /// Opens a pooled connection. A SQLite connection leaves checkpoints of the write-ahead log to
+    /// <see cref="SqliteCheckpointer"/>, so that none of its commits waits for one.
+    /// </summary>
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         if (_postgres is not null)
@@ -43,6 +46,9 @@ public sealed class ChatDatabase : IAsyncDisposable
 
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
+        await using var noCheckpoints = connection.CreateCommand();
+        noCheckpoints.CommandText = "PRAGMA wal_autocheckpoint = 0;";
+        await noCheckpoints.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

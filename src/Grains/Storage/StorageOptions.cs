@@ -26,6 +26,15 @@ public sealed class StorageOptions
     /// </summary>
     public const int DefaultPostgresPoolSize = 20;
 
+    /// <summary>
+    /// How many of its most used statements each PostgreSQL connection keeps prepared, unless the
+    /// connection string sets its own <c>Max Auto Prepare</c>. The same few statements (store an
+    /// entry, read and write grain state) run thousands of times a second; prepared, the server
+    /// parses and plans each once per connection instead of on every run, which under the
+    /// benchmark's steady load cut the delivery p50 from about half a second to tens of milliseconds.
+    /// </summary>
+    public const int DefaultPostgresAutoPrepare = 32;
+
     /// <summary>Whether a host brings the schema up to date when it starts (else: the migrate command).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
@@ -39,7 +48,7 @@ public sealed class StorageOptions
         StorageProvider.PostgreSql => string.IsNullOrWhiteSpace(ConnectionString)
             ? throw new ValidationException(
                 "Storage:ConnectionString is required when Storage:Provider is PostgreSql.")
-            : WithPoolCap(ConnectionString),
+            : WithPostgresDefaults(ConnectionString),
         _ => throw new ValidationException($"Unknown Storage:Provider '{Provider}'."),
     };
 
@@ -48,15 +57,23 @@ public sealed class StorageOptions
 
     private static readonly string[] PoolSizeKeywords = ["Maximum Pool Size", "MaxPoolSize"];
 
-    private static string WithPoolCap(string connectionString)
+    private static readonly string[] AutoPrepareKeywords = ["Max Auto Prepare", "MaxAutoPrepare"];
+
+    private static string WithPostgresDefaults(string connectionString)
     {
         // Npgsql's own builder reports every keyword as present; the plain one sees what was written.
         var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (PoolSizeKeywords.Any(written.ContainsKey))
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!PoolSizeKeywords.Any(written.ContainsKey))
         {
-            return connectionString;
+            builder.MaxPoolSize = DefaultPostgresPoolSize;
         }
 
-        return new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = DefaultPostgresPoolSize }.ConnectionString;
+        if (!AutoPrepareKeywords.Any(written.ContainsKey))
+        {
+            builder.MaxAutoPrepare = DefaultPostgresAutoPrepare;
+        }
+
+        return builder.ConnectionString;
     }
 }

@@ -27,4 +27,25 @@ public sealed class StorageOptionsTests
 
         Assert.Equal(7, new NpgsqlConnectionStringBuilder(options.ResolveConnectionString()).MaxPoolSize);
     }
+
+    [Fact]
+    public void PostgreSql_WithoutAutoPrepare_PreparesItsMostUsedStatements()
+    {
+        var options = new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = "Host=db;Maximum Pool Size=7" };
+
+        var resolved = new NpgsqlConnectionStringBuilder(options.ResolveConnectionString());
+
+        Assert.Equal(StorageOptions.DefaultPostgresAutoPrepare, resolved.MaxAutoPrepare);
+        Assert.Equal(7, resolved.MaxPoolSize);
+    }
+
+    [Theory]
+    [InlineData("Host=db;Max Auto Prepare=0")]
+    [InlineData("Host=db;maxautoprepare=0")]
+    public void PostgreSql_WithItsOwnAutoPrepare_KeepsIt(string connectionString)
+    {
+        var options = new StorageOptions { Provider = StorageProvider.PostgreSql, ConnectionString = connectionString };
+
+        Assert.Equal(0, new NpgsqlConnectionStringBuilder(options.ResolveConnectionString()).MaxAutoPrepare);
+    }
 }
