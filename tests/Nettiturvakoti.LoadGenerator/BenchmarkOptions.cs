@@ -59,6 +59,12 @@ public sealed class BenchmarkOptions
     /// <summary>Characters of text in each message.</summary>
     public int MessageLength { get; private set; } = 100;
 
+    /// <summary>
+    /// When set, the web front runs in a memory cgroup of this many MB, as in a container of that
+    /// size (Linux, as root).
+    /// </summary>
+    public int? ServerMemoryLimitMb { get; private set; }
+
     /// <summary>The PostgreSQL server to create the benchmark's database on (an admin connection string).</summary>
     public string PostgresAdmin { get; private set; } =
         Environment.GetEnvironmentVariable("NTK_BENCH_POSTGRES")
@@ -123,6 +129,7 @@ public sealed class BenchmarkOptions
             case "--takes": Takes = Positive(name, int.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--leaves": Leaves = int.Parse(value, CultureInfo.InvariantCulture); break;
             case "--message-length": MessageLength = Positive(name, int.Parse(value, CultureInfo.InvariantCulture)); break;
+            case "--server-memory-limit": ServerMemoryLimitMb = Positive(name, int.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--postgres-admin": PostgresAdmin = value; break;
             case "--json": JsonPath = value; break;
             case "--markdown": MarkdownPath = value; break;

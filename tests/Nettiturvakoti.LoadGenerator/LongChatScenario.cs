@@ -13,7 +13,7 @@ public static class LongChatScenario
     public static async Task<ScenarioResult> RunAsync(BenchmarkOptions options, Backend backend)
     {
         await using var database = await BenchmarkDatabase.CreateAsync(backend, options.PostgresAdmin);
-        await using var server = await WebFrontProcess.StartAsync(options.WebFront, database);
+        await using var server = await WebFrontProcess.StartAsync(options.WebFront, database, options.ServerMemoryLimitMb);
         await using var cluster = await ClusterSetup.ConnectAsync(server, database);
         var text = MessageText.OfLength(options.MessageLength);
         var grace = TimeSpan.FromSeconds(options.GraceSeconds);

@@ -15,6 +15,7 @@ public sealed class ProcessMeter : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _polling;
     private long _maxRssKb;
+    private long _maxPrivateKb;
 
     public ProcessMeter(int pid)
     {
@@ -35,6 +36,7 @@ public sealed class ProcessMeter : IAsyncDisposable
         }
 
         Interlocked.Exchange(ref _maxRssKb, ReadStatusKb("VmRSS:"));
+        Interlocked.Exchange(ref _maxPrivateKb, PrivateKb());
     }
 
     /// <summary>Resident memory now, in MB.</summary>
@@ -42,6 +44,13 @@ public sealed class ProcessMeter : IAsyncDisposable
 
     /// <summary>The highest resident memory since the last reset, in MB.</summary>
     public double PeakRssMb => Math.Max(Interlocked.Read(ref _maxRssKb), ReadStatusKb("VmHWM:")) / 1024.0;
+
+    /// <summary>
+    /// The highest polled resident memory of the process's own (anonymous and shared-memory pages:
+    /// heaps, stacks, generated code), leaving out the mapped library files that RSS also counts,
+    /// which other processes share and the kernel can drop and read again. In MB.
+    /// </summary>
+    public double PeakPrivateMb => Interlocked.Read(ref _maxPrivateKb) / 1024.0;
 
     /// <summary>User plus system CPU time used so far, in seconds.</summary>
     public double CpuSeconds
@@ -69,10 +78,17 @@ public sealed class ProcessMeter : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
-                var rss = ReadStatusKb("VmRSS:");
+                var status = ReadOrEmpty(Path.Combine(_folder, "status"));
+                var rss = StatusKb(status, "VmRSS:");
                 if (rss > Interlocked.Read(ref _maxRssKb))
                 {
                     Interlocked.Exchange(ref _maxRssKb, rss);
+                }
+
+                var own = StatusKb(status, "RssAnon:") + StatusKb(status, "RssShmem:");
+                if (own > Interlocked.Read(ref _maxPrivateKb))
+                {
+                    Interlocked.Exchange(ref _maxPrivateKb, own);
                 }
             }
         }
@@ -81,9 +97,17 @@ public sealed class ProcessMeter : IAsyncDisposable
         }
     }
 
-    private long ReadStatusKb(string field)
+    private long PrivateKb()
     {
-        foreach (var line in ReadOrEmpty(Path.Combine(_folder, "status")).Split('\n'))
+        var status = ReadOrEmpty(Path.Combine(_folder, "status"));
+        return StatusKb(status, "RssAnon:") + StatusKb(status, "RssShmem:");
+    }
+
+    private long ReadStatusKb(string field) => StatusKb(ReadOrEmpty(Path.Combine(_folder, "status")), field);
+
+    private static long StatusKb(string status, string field)
+    {
+        foreach (var line in status.Split('\n'))
         {
             if (line.StartsWith(field, StringComparison.Ordinal))
             {

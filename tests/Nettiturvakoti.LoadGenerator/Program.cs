@@ -14,7 +14,7 @@ catch (ArgumentException error)
         "usage: Nettiturvakoti.LoadGenerator --web-front <dll> [--backends sqlite,postgres] " +
         "[--scenarios steady,longchat,waitingroom] [--conversations N] [--rate R] [--duration S] [--warmup S] " +
         "[--long-messages N] [--long-rate R] [--waiting N] [--fill-connections N] [--joins N] [--takes N] [--leaves N] " +
-        "[--json file] [--markdown file] [--section name]");
+        "[--server-memory-limit MB] [--json file] [--markdown file] [--section name]");
     return 2;
 }
 

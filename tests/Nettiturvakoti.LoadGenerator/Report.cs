@@ -109,14 +109,26 @@ public static class Report
                 "\"reached all\" is until every waiting page had been sent the queue change):");
             md.AppendLine();
             md.AppendLine("| backend | waiting | fill: joins /s (join p50 / p99 ms) | join p50 / p99 ms | join reached all p50 / p99 ms " +
-                "| take p50 / p99 ms | take reached all p50 / p99 ms | leave p50 / p99 ms | server RSS MB: empty / all waiting | server peak RSS MB |");
+                "| take p50 / p99 ms | take reached all p50 / p99 ms | leave p50 / p99 ms | server RSS MB: empty / all waiting | server peak RSS MB (its own) |");
             md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
             foreach (var r in rooms)
             {
                 md.AppendLine($"| {r.Backend} | {r.Waiting:N0} | {r.FillJoinsPerS:N0} ({F(r.FillJoinP50Ms)} / {F(r.FillJoinP99Ms)}) " +
                     $"| {F(r.JoinP50Ms)} / {F(r.JoinP99Ms)} | {F(r.JoinFanOutP50Ms)} / {F(r.JoinFanOutP99Ms)} " +
                     $"| {F(r.TakeP50Ms)} / {F(r.TakeP99Ms)} | {F(r.TakeFanOutP50Ms)} / {F(r.TakeFanOutP99Ms)} " +
-                    $"| {F(r.LeaveP50Ms)} / {F(r.LeaveP99Ms)} | {r.ServerRssBeforeMb:0} / {r.ServerRssWaitingMb:0} | {r.ServerPeakRssMb:0} |");
+                    $"| {F(r.LeaveP50Ms)} / {F(r.LeaveP99Ms)} | {r.ServerRssBeforeMb:0} / {r.ServerRssWaitingMb:0} | {r.ServerPeakRssMb:0} ({r.ServerPeakPrivateMb:0}) |");
+            }
+
+            md.AppendLine();
+            md.AppendLine("\"Its own\" leaves out the mapped library files that RSS also counts (about 110 MB of the web front's RSS at start), " +
+                "which processes share and the kernel can drop and read again.");
+
+            foreach (var r in rooms.Where(r => r.ServerMemoryLimitMb is not null))
+            {
+                md.AppendLine();
+                md.AppendLine($"On {r.Backend} the web front ran in a memory cgroup limited to {r.ServerMemoryLimitMb} MB, as in a container " +
+                    $"of that size: the group's peak was {r.ServerCgroupPeakMb:0} MB (page cache and kernel memory included) " +
+                    $"and the kernel killed it {r.ServerOomKills} times for want of memory.");
             }
         }
 

@@ -149,6 +149,14 @@ public sealed record ScenarioResult
 
     public double? ServerRssEndMb { get; init; }
 
+    public double? ServerPeakPrivateMb { get; init; }
+
+    public int? ServerMemoryLimitMb { get; init; }
+
+    public double? ServerCgroupPeakMb { get; init; }
+
+    public long? ServerOomKills { get; init; }
+
     public double? SetupS { get; init; }
 
     // Long chat: the first and the last messages of the one conversation.

@@ -24,7 +24,7 @@ public static class WaitingRoomScenario
     {
         await using var database = await BenchmarkDatabase.CreateAsync(backend, options.PostgresAdmin);
         await using var server = await WebFrontProcess.StartAsync(
-            options.WebFront, database, new Dictionary<string, string> { ["Chat__WaitingSeekerGrace"] = "02:00:00" });
+            options.WebFront, database, options.ServerMemoryLimitMb, new Dictionary<string, string> { ["Chat__WaitingSeekerGrace"] = "02:00:00" });
         await using var cluster = await ClusterSetup.ConnectAsync(server, database);
         var count = options.WaitingSeekers;
         var chatId = await cluster.CreateChatAsync(queueCap: count + options.Joins + 100);
@@ -99,10 +99,15 @@ public static class WaitingRoomScenario
         });
         var cpu = window.Stop();
         var peak = server.Meter.PeakRssMb;
+        var peakPrivate = server.Meter.PeakPrivateMb;
         Report(" joins", joins);
         Report(" takes", takes);
         Report("leaves", leaves);
-        Console.WriteLine($"  server peak RSS {peak:F0} MB; server CPU {cpu.ServerCpuSeconds:F1} s for the measured changes");
+        Console.WriteLine($"  server peak RSS {peak:F0} MB ({peakPrivate:F0} MB its own, without mapped library files); server CPU {cpu.ServerCpuSeconds:F1} s for the measured changes");
+        if (server.Cgroup is { } cgroup)
+        {
+            Console.WriteLine($"  memory cgroup of {cgroup.LimitMb} MB: peak {cgroup.PeakMb:F0} MB (page cache and kernel memory included), {cgroup.OomKills} out-of-memory kills");
+        }
 
         await HubClients.StopAllAsync(pages.Concat(joinPages));
         await HubClients.StopAllAsync(counsellors);
@@ -138,6 +143,10 @@ public static class WaitingRoomScenario
             GeneratorCpuS = cpu.GeneratorCpuSeconds,
             MachineCpuBusyPct = cpu.MachineBusyPercent,
             ServerRssEndMb = server.Meter.RssMb,
+            ServerPeakPrivateMb = peakPrivate,
+            ServerMemoryLimitMb = server.Cgroup?.LimitMb,
+            ServerCgroupPeakMb = server.Cgroup?.PeakMb,
+            ServerOomKills = server.Cgroup?.OomKills,
         };
     }
 

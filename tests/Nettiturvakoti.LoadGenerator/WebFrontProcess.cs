@@ -20,9 +20,10 @@ public sealed class WebFrontProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private bool _exitedEarly;
 
-    private WebFrontProcess(Process process, StreamWriter log, Uri url, int gatewayPort, string clusterId, string logPath)
+    private WebFrontProcess(Process process, StreamWriter log, Uri url, int gatewayPort, string clusterId, string logPath, MemoryCgroup? cgroup)
     {
         _process = process;
+        Cgroup = cgroup;
         _log = log;
         Url = url;
         GatewayPort = gatewayPort;
@@ -54,12 +55,16 @@ public sealed class WebFrontProcess : IAsyncDisposable
     /// <summary>Its memory and CPU.</summary>
     public ProcessMeter Meter { get; }
 
+    /// <summary>The memory cgroup it runs in, when it was started with a memory limit.</summary>
+    public MemoryCgroup? Cgroup { get; }
+
     /// <summary>
     /// Starts the web front on <paramref name="database"/>, with <paramref name="extra"/> settings
-    /// besides the benchmark's own, and waits until it reports ready.
+    /// besides the benchmark's own, and waits until it reports ready. With a
+    /// <paramref name="memoryLimitMb"/> it runs in a memory cgroup of that size, as in a container.
     /// </summary>
     public static async Task<WebFrontProcess> StartAsync(
-        string webFrontDll, BenchmarkDatabase database, IReadOnlyDictionary<string, string>? extra = null)
+        string webFrontDll, BenchmarkDatabase database, int? memoryLimitMb, IReadOnlyDictionary<string, string>? extra = null)
     {
         var port = FreePort();
         var siloPort = FreePort();
@@ -67,13 +72,23 @@ public sealed class WebFrontProcess : IAsyncDisposable
         var clusterId = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var url = new Uri($"http://127.0.0.1:{port}/");
 
-        var start = new ProcessStartInfo("dotnet")
+        var cgroup = memoryLimitMb is { } limit ? MemoryCgroup.Create(limit) : null;
+        var start = new ProcessStartInfo(cgroup is null ? "dotnet" : "/bin/sh")
         {
             WorkingDirectory = database.Folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (cgroup is not null)
+        {
+            // The shell joins the group and then becomes the web front, which so starts inside it
+            // (the runtime reads its limit at start) and keeps the shell's process id.
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add("echo $$ > \"$0\" && exec dotnet \"$1\"");
+            start.ArgumentList.Add(cgroup.ProcsFile);
+        }
+
         start.ArgumentList.Add(webFrontDll);
         var settings = new Dictionary<string, string>
         {
@@ -99,8 +114,9 @@ public sealed class WebFrontProcess : IAsyncDisposable
         var logPath = Path.Combine(database.Folder, "web-front.log");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("The web front did not start.");
-        var webFront = new WebFrontProcess(process, log, url, gatewayPort, clusterId, logPath);
-        Console.WriteLine($"  web front: process {process.Id}, {url}, log {logPath}");
+        var webFront = new WebFrontProcess(process, log, url, gatewayPort, clusterId, logPath, cgroup);
+        Console.WriteLine($"  web front: process {process.Id}, {url}, log {logPath}" +
+            (cgroup is null ? "" : $"; in a memory cgroup limited to {cgroup.LimitMb} MB"));
         try
         {
             await webFront.WaitReadyAsync();
@@ -188,6 +204,7 @@ public sealed class WebFrontProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
         await Task.WhenAll(_copyOut, _copyErr);
         var exitCode = _process.ExitCode;
+        Cgroup?.Dispose();
         _process.Dispose();
         await _log.DisposeAsync();
 
