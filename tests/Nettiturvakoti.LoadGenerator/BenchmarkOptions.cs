@@ -12,7 +12,10 @@ public sealed class BenchmarkOptions
     public IReadOnlyList<Backend> Backends { get; private set; } = [Backend.Sqlite, Backend.PostgreSql];
 
     /// <summary>The scenarios to run on each backend, in order.</summary>
-    public IReadOnlyList<Scenario> Scenarios { get; private set; } = [Scenario.Steady, Scenario.LongChat, Scenario.WaitingRoom];
+    public IReadOnlyList<Scenario> Scenarios { get; private set; } = [Scenario.DiskSync, Scenario.Steady, Scenario.LongChat, Scenario.WaitingRoom];
+
+    /// <summary>Disk sync: seconds of synced appends.</summary>
+    public double DiskSyncSeconds { get; private set; } = 5;
 
     /// <summary>Steady: conversations open at once.</summary>
     public int Conversations { get; private set; } = 1000;
@@ -129,6 +132,7 @@ public sealed class BenchmarkOptions
             case "--takes": Takes = Positive(name, int.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--leaves": Leaves = int.Parse(value, CultureInfo.InvariantCulture); break;
             case "--message-length": MessageLength = Positive(name, int.Parse(value, CultureInfo.InvariantCulture)); break;
+            case "--disk-seconds": DiskSyncSeconds = Positive(name, double.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--server-memory-limit": ServerMemoryLimitMb = Positive(name, int.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--postgres-admin": PostgresAdmin = value; break;
             case "--json": JsonPath = value; break;
@@ -157,6 +161,7 @@ public sealed class BenchmarkOptions
         "steady" => Scenario.Steady,
         "longchat" or "long-chat" => Scenario.LongChat,
         "waitingroom" or "waiting-room" => Scenario.WaitingRoom,
-        _ => throw new ArgumentException($"Unknown scenario {value} (steady, longchat, waitingroom)."),
+        "disksync" or "disk-sync" => Scenario.DiskSync,
+        _ => throw new ArgumentException($"Unknown scenario {value} (steady, longchat, waitingroom, disksync)."),
     };
 }

@@ -12,9 +12,9 @@ catch (ArgumentException error)
     Console.Error.WriteLine(error.Message);
     Console.Error.WriteLine(
         "usage: Nettiturvakoti.LoadGenerator --web-front <dll> [--backends sqlite,postgres] " +
-        "[--scenarios steady,longchat,waitingroom] [--conversations N] [--rate R] [--duration S] [--warmup S] " +
+        "[--scenarios disksync,steady,longchat,waitingroom] [--conversations N] [--rate R] [--duration S] [--warmup S] " +
         "[--long-messages N] [--long-rate R] [--waiting N] [--fill-connections N] [--joins N] [--takes N] [--leaves N] " +
-        "[--server-memory-limit MB] [--json file] [--markdown file] [--section name]");
+        "[--disk-seconds S] [--server-memory-limit MB] [--json file] [--markdown file] [--section name]");
     return 2;
 }
 
@@ -29,12 +29,18 @@ foreach (var backend in options.Backends)
 {
     foreach (var scenario in options.Scenarios)
     {
+        if (scenario == Scenario.DiskSync && backend != options.Backends[0])
+        {
+            continue; // One disk: measured once.
+        }
+
         Console.WriteLine($"{scenario} on {Report.Name(backend)} (load average {MachineInfo.LoadAverage()})");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         results.Add(scenario switch
         {
             Scenario.Steady => await SteadyScenario.RunAsync(options, backend),
             Scenario.LongChat => await LongChatScenario.RunAsync(options, backend),
+            Scenario.DiskSync => await DiskSyncScenario.RunAsync(options.DiskSyncSeconds),
             _ => await WaitingRoomScenario.RunAsync(options, backend),
         });
         Console.WriteLine($"  done in {clock.Elapsed.TotalSeconds:F0} s");

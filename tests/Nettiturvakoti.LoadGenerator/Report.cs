@@ -62,6 +62,14 @@ public static class Report
         md.AppendLine(command);
         md.AppendLine("```");
 
+        foreach (var r in results.Where(r => r.Scenario == "disk-sync"))
+        {
+            md.AppendLine();
+            md.AppendLine($"The disk, which every group commit waits for once: {r.Sent:N0} appends of 8 KB in {r.DurationS:0} s, each synced " +
+                $"to disk; the sync took p50 {F(r.P50Ms)} ms, p99 {F(r.P99Ms)} ms, p99.9 {F(r.P999Ms)} ms, at most {F(r.MaxMs)} ms, " +
+                $"and {r.SyncsOver50Ms} times over 50 ms.");
+        }
+
         var steady = results.Where(r => r.Scenario == "steady").ToList();
         if (steady.Count > 0)
         {
@@ -79,6 +87,10 @@ public static class Report
                     $"| {r.ThroughputPerS:N0} | {F(r.ServerCpuS)} / {F(r.BaselineServerCpuS)} | {r.MachineCpuBusyPct:0} / {r.BaselineMachineCpuBusyPct:0} " +
                     $"| {r.ServerPeakRssMb:0} | {r.StoredMissing} / {r.StoredRepeated} / {r.StoredGaps} |");
             }
+
+            md.AppendLine();
+            md.AppendLine("Group commits of 50 ms or more during the chat path's run (warm-up included), as the web front logged them: " +
+                string.Join("; ", steady.Select(r => $"{r.Backend} {r.SlowCommits}" + (r.SlowestCommitMs is { } slowest ? $" (the slowest {slowest:N0} ms)" : ""))) + ".");
         }
 
         var longChats = results.Where(r => r.Scenario == "long-chat").ToList();

@@ -11,4 +11,7 @@ public enum Scenario
 
     /// <summary>Ten thousand seekers waiting in one chat: joins, takes, leaves and memory.</summary>
     WaitingRoom,
+
+    /// <summary>How long the disk takes to make a small write durable (once, whatever the backends).</summary>
+    DiskSync,
 }

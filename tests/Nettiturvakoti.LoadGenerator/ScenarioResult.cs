@@ -153,6 +153,12 @@ public sealed record ScenarioResult
 
     public int? ServerMemoryLimitMb { get; init; }
 
+    public int? SyncsOver50Ms { get; init; }
+
+    public int? SlowCommits { get; init; }
+
+    public int? SlowestCommitMs { get; init; }
+
     public double? ServerCgroupPeakMb { get; init; }
 
     public long? ServerOomKills { get; init; }

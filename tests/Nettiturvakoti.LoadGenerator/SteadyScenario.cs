@@ -19,11 +19,16 @@ public static class SteadyScenario
         PathRun chat;
         StorageCheck stored;
         double setup;
+        IReadOnlyList<int> slowCommits;
         await using (var path = await ChatPath.OpenAsync(server.Url, cluster, options.Conversations))
         {
             setup = path.OpenSeconds;
+            var runStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             chat = await PathRun.ExecuteAsync(
                 "chat", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate), text, grace, server);
+            slowCommits = server.SlowCommitsSince(runStarted);
+            Console.WriteLine($"  group commits of 50 ms or more during the run (warm-up included): {slowCommits.Count}" +
+                (slowCommits.Count > 0 ? $", the slowest {slowCommits.Max()} ms" : ""));
             stored = await path.CheckStoredAsync(chat.Ledger);
             Console.WriteLine($"  read back: {stored}");
         }
@@ -52,6 +57,8 @@ public static class SteadyScenario
             BaselineMachineCpuBusyPct = baseline.Cpu.MachineBusyPercent,
             ServerRssEndMb = server.Meter.RssMb,
             SetupS = setup,
+            SlowCommits = slowCommits.Count,
+            SlowestCommitMs = slowCommits.Count > 0 ? slowCommits.Max() : null,
         };
     }
 }

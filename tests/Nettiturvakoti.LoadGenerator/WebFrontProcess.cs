@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -10,7 +13,7 @@ namespace Nettiturvakoti.LoadGenerator;
 /// that its memory and CPU time can be read apart from the generator's. Its output goes to a log
 /// file in the database's folder.
 /// </summary>
-public sealed class WebFrontProcess : IAsyncDisposable
+public sealed partial class WebFrontProcess : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
@@ -18,6 +21,7 @@ public sealed class WebFrontProcess : IAsyncDisposable
     private readonly Task _copyOut;
     private readonly Task _copyErr;
     private readonly StreamWriter _log;
+    private readonly ConcurrentQueue<(long At, int Milliseconds)> _slowCommits = new();
     private bool _exitedEarly;
 
     private WebFrontProcess(Process process, StreamWriter log, Uri url, int gatewayPort, string clusterId, string logPath, MemoryCgroup? cgroup)
@@ -54,6 +58,13 @@ public sealed class WebFrontProcess : IAsyncDisposable
 
     /// <summary>Its memory and CPU.</summary>
     public ProcessMeter Meter { get; }
+
+    /// <summary>
+    /// The group commits the web front logged as slow (50 ms or more) since
+    /// <paramref name="since"/> (a <see cref="Stopwatch"/> timestamp): how long each took, in ms.
+    /// </summary>
+    public IReadOnlyList<int> SlowCommitsSince(long since) =>
+        [.. _slowCommits.Where(commit => commit.At >= since).Select(commit => commit.Milliseconds)];
 
     /// <summary>The memory cgroup it runs in, when it was started with a memory limit.</summary>
     public MemoryCgroup? Cgroup { get; }
@@ -178,6 +189,11 @@ public sealed class WebFrontProcess : IAsyncDisposable
     {
         while (await from.ReadLineAsync() is { } line)
         {
+            if (SlowCommit().Match(line) is { Success: true } slow)
+            {
+                _slowCommits.Enqueue((Stopwatch.GetTimestamp(), int.Parse(slow.Groups[1].Value, CultureInfo.InvariantCulture)));
+            }
+
             lock (_log)
             {
                 _log.WriteLine(line);
@@ -217,4 +233,8 @@ public sealed class WebFrontProcess : IAsyncDisposable
             Console.WriteLine($"  the web front had exited by itself (code {exitCode}); its log: {kept}");
         }
     }
+
+    // The web front's log line for a slow group commit (WriteBatcher).
+    [GeneratedRegex(@"A group commit of \d+ writes took (\d+) ms")]
+    private static partial Regex SlowCommit();
 }

@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Threading.Channels;
+using Nettiturvakoti.Telemetry;
 
 namespace Nettiturvakoti.Storage;
 
@@ -12,6 +14,10 @@ namespace Nettiturvakoti.Storage;
 public sealed partial class WriteBatcher : IAsyncDisposable
 {
     private const int MaxBatch = 512;
+
+    // Commits this slow are logged: every message behind one waits as long.
+    private static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan VerySlow = TimeSpan.FromMilliseconds(500);
 
     private readonly ChatDatabase _database;
     private readonly ILogger<WriteBatcher> _logger;
@@ -54,7 +60,9 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     {
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var affected = await RunInTransactionAsync(batch);
+            Measure(Stopwatch.GetElapsedTime(started), batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Completion.TrySetResult(affected[i]);
@@ -136,6 +144,19 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         return affected;
     }
 
+    private void Measure(TimeSpan took, int writes)
+    {
+        ChatMetrics.CommitTook(took);
+        if (took >= VerySlow)
+        {
+            LogVerySlowCommit(_logger, writes, (long)took.TotalMilliseconds);
+        }
+        else if (took >= Slow)
+        {
+            LogSlowCommit(_logger, writes, (long)took.TotalMilliseconds);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         _pending.Writer.TryComplete();
@@ -145,6 +166,12 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     [LoggerMessage(EventId = 1001, Level = LogLevel.Warning,
         Message = "A batch of {Count} writes failed; retrying each write alone")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception error);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "A group commit of {Count} writes took {Milliseconds} ms")]
+    private static partial void LogSlowCommit(ILogger logger, int count, long milliseconds);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "A group commit of {Count} writes took {Milliseconds} ms; is the disk or the database overloaded?")]
+    private static partial void LogVerySlowCommit(ILogger logger, int count, long milliseconds);
 
     private sealed class PendingWrite(string sql, SqlArg[] args)
     {

@@ -25,6 +25,9 @@ public sealed class ChatMetrics : IDisposable
     private static readonly Histogram<double> Wait = Meter.CreateHistogram(
         "ntk.queue.wait", "s", "How long seekers waited before a counsellor took them.",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [10, 30, 60, 120, 300, 600, 900, 1800, 3600] });
+    private static readonly Histogram<double> Commits = Meter.CreateHistogram(
+        "ntk.storage.commit", "s", "How long a group commit of chat writes took, its disk sync included.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
     private static readonly Counter<long> Messages =
         Meter.CreateCounter<long>("ntk.messages", "{message}", "Messages stored, by who wrote them.");
     private static readonly Counter<long> Started =
@@ -67,6 +70,9 @@ public sealed class ChatMetrics : IDisposable
     /// <summary>A counsellor took a seeker who had waited <paramref name="waited"/>.</summary>
     public static void SeekerTaken(string queueId, TimeSpan waited) =>
         Wait.Record(Math.Max(0, waited.TotalSeconds), new KeyValuePair<string, object?>("chat", queueId));
+
+    /// <summary>A group commit of chat writes took <paramref name="took"/>.</summary>
+    public static void CommitTook(TimeSpan took) => Commits.Record(took.TotalSeconds);
 
     /// <summary>A message was stored.</summary>
     public static void MessageStored(string queueId, bool bySeeker) => Messages.Add(

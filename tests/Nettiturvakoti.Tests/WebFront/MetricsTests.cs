@@ -70,6 +70,11 @@ public sealed class MetricsTests(ProxiedWebFrontFixture fixture)
         // checked here, because ASP.NET Core makes its meters per host, and in a test process of
         // many hosts one host's end closes the shared stream for all.
         Assert.Contains("ntk_hub_connections", metrics, StringComparison.Ordinal);
+
+        // Group commits are timed, with a bucket at 50 ms, where a slow disk starts to show in chats.
+        var commits = Value(metrics, "ntk_storage_commit_seconds_count");
+        Assert.True(long.TryParse(commits, out var committed) && committed >= 2, $"expected at least the two messages' commits, saw {commits ?? "none"}");
+        Assert.NotNull(Value(metrics, "ntk_storage_commit_seconds_bucket", "le=\"0.05\""));
         foreach (var secret in new[] { Address, "198.51.100.24", Text, "Vastaus", started.ConversationId.ToString(), other.ConversationId.ToString(), counsellor.UserName, counsellor.Id.ToString() })
         {
             Assert.DoesNotContain(secret, metrics, StringComparison.OrdinalIgnoreCase);
