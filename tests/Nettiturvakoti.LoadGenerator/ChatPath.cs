@@ -15,7 +15,7 @@ public sealed class ChatPath : IMessagePath
     public const int ChatsPerCounsellor = 10;
 
     /// <summary>The most conversations opened in one chat.</summary>
-    public const int ConversationsPerChat = 100;
+    public const int ConversationsPerChat = 20;
 
     private readonly HubConnection[] _seekers;
     private readonly HubConnection[] _counsellors;

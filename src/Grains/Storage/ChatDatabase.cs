@@ -30,12 +30,20 @@ public sealed class ChatDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// SQLite: the size in bytes the write-ahead log file is cut back to when it is started over.
+    /// The log is reused from its beginning once checkpointed, so in steady use it stays at the
+    /// size one checkpoint interval fills; only a burst grows it past this.
+    /// </summary>
+    public const long LogSizeLimit = 64L * 1024 * 1024;
+
     /// <summary>The database this instance talks to.</summary>
     public StorageProvider Provider { get; }
 
     /// <summary>
     /// Opens a pooled connection. A SQLite connection leaves checkpoints of the write-ahead log to
-    /// <see cref="SqliteCheckpointer"/>, so that none of its commits waits for one.
+    /// <see cref="SqliteCheckpointer"/>, so that none of its commits waits for one, and cuts the log
+    /// file back to <see cref="LogSizeLimit"/> bytes when it starts the log over after a burst.
     /// </summary>
     public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
@@ -47,7 +55,7 @@ public sealed class ChatDatabase : IAsyncDisposable
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var noCheckpoints = connection.CreateCommand();
-        noCheckpoints.CommandText = "PRAGMA wal_autocheckpoint = 0;";
+        noCheckpoints.CommandText = $"PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = {LogSizeLimit};";
         await noCheckpoints.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

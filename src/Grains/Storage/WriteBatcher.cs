@@ -11,6 +11,11 @@ namespace Nettiturvakoti.Storage;
 /// transaction holding its write has committed, so "stored" always means durable, while a busy
 /// silo pays for one commit per batch instead of one per message.
 /// </summary>
+/// <remarks>
+/// The batcher keeps one connection open for its writes and, on SQLite, each statement prepared on
+/// it, so that a batch neither takes a connection from the pool (and resets it) nor parses its SQL
+/// again. After any failure the connection is closed and the next batch opens a new one.
+/// </remarks>
 public sealed partial class WriteBatcher : IAsyncDisposable
 {
     private const int MaxBatch = 512;
@@ -21,9 +26,11 @@ public sealed partial class WriteBatcher : IAsyncDisposable
 
     private readonly ChatDatabase _database;
     private readonly ILogger<WriteBatcher> _logger;
-    private readonly Channel<PendingWrite> _pending =
-        Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<PendingWork> _pending =
+        Channel.CreateUnbounded<PendingWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
     private readonly Task _loop;
+    private DbConnection? _connection;
 
     public WriteBatcher(ChatDatabase database, ILogger<WriteBatcher> logger)
     {
@@ -41,19 +48,50 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         return write.Completion.Task;
     }
 
+    /// <summary>
+    /// SQLite: runs a passive checkpoint on the writers' connection between two batches, so that no
+    /// write of the batcher's lands while it runs; returns how many pages the log holds and how
+    /// many of them are now in the database file. See <see cref="SqliteCheckpointer"/>.
+    /// </summary>
+    public Task<(long InLog, long Copied)> CheckpointAsync()
+    {
+        var checkpoint = new PendingCheckpoint();
+        ObjectDisposedException.ThrowIf(!_pending.Writer.TryWrite(checkpoint), this);
+
+        return checkpoint.Completion.Task;
+    }
+
     private async Task RunAsync()
     {
         var batch = new List<PendingWrite>(MaxBatch);
         while (await _pending.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _pending.Reader.TryRead(out var write))
+            PendingCheckpoint? checkpoint = null;
+            while (batch.Count < MaxBatch && checkpoint is null && _pending.Reader.TryRead(out var work))
             {
-                batch.Add(write);
+                if (work is PendingWrite write)
+                {
+                    batch.Add(write);
+                }
+                else
+                {
+                    checkpoint = (PendingCheckpoint)work;
+                }
             }
 
-            await CommitAsync(batch);
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+            }
+
+            if (checkpoint is not null)
+            {
+                await CheckpointNowAsync(checkpoint);
+            }
         }
+
+        await CloseConnectionAsync();
     }
 
     private async Task CommitAsync(List<PendingWrite> batch)
@@ -98,13 +136,22 @@ public sealed partial class WriteBatcher : IAsyncDisposable
 
     private async Task<int[]> RunInTransactionAsync(IReadOnlyList<PendingWrite> writes)
     {
-        await using var connection = await _database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var affected = connection.CanCreateBatch
-            ? await RunAsOneBatchAsync(connection, transaction, writes)
-            : await RunOneByOneAsync(connection, transaction, writes);
-        await transaction.CommitAsync();
-        return affected;
+        try
+        {
+            var connection = await ConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            var affected = connection.CanCreateBatch
+                ? await RunAsOneBatchAsync(connection, transaction, writes)
+                : await RunPreparedAsync(transaction, writes);
+            await transaction.CommitAsync();
+            return affected;
+        }
+        catch
+        {
+            // Whatever failed, the next transaction starts on a fresh connection.
+            await CloseConnectionAsync();
+            throw;
+        }
     }
 
     // PostgreSQL: every statement of the transaction in one round trip to the server.
@@ -131,17 +178,85 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         return [.. batch.BatchCommands.Select(command => command.RecordsAffected)];
     }
 
-    // SQLite runs in this process: a statement costs no round trip.
-    private static async Task<int[]> RunOneByOneAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> writes)
+    // SQLite runs in this process: a statement costs no round trip, but parsing it would cost
+    // more than running it, so each is prepared once and only its values change.
+    private async Task<int[]> RunPreparedAsync(DbTransaction transaction, IReadOnlyList<PendingWrite> writes)
     {
         var affected = new int[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
-            await using var command = connection.CreateCommand(writes[i].Sql, writes[i].Args, transaction);
+            var command = Prepared(writes[i]);
+            command.Transaction = transaction;
             affected[i] = await command.ExecuteNonQueryAsync();
         }
 
         return affected;
+    }
+
+    private DbCommand Prepared(PendingWrite write)
+    {
+        if (!_prepared.TryGetValue(write.Sql, out var command) || !SameParameters(command, write.Args))
+        {
+            command?.Dispose();
+            command = _connection!.CreateCommand(write.Sql, write.Args);
+            _prepared[write.Sql] = command;
+            return command;
+        }
+
+        for (var i = 0; i < write.Args.Length; i++)
+        {
+            command.Parameters[i].Value = write.Args[i].Value ?? DBNull.Value;
+        }
+
+        return command;
+    }
+
+    private static bool SameParameters(DbCommand command, SqlArg[] args)
+    {
+        if (command.Parameters.Count != args.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!string.Equals(command.Parameters[i].ParameterName, args[i].Name, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task CheckpointNowAsync(PendingCheckpoint checkpoint)
+    {
+        try
+        {
+            checkpoint.Completion.TrySetResult(await SqliteCheckpointer.PassiveAsync(await ConnectionAsync()));
+        }
+        catch (Exception error)
+        {
+            await CloseConnectionAsync();
+            checkpoint.Completion.TrySetException(error);
+        }
+    }
+
+    private async ValueTask<DbConnection> ConnectionAsync() => _connection ??= await _database.OpenAsync();
+
+    private async ValueTask CloseConnectionAsync()
+    {
+        foreach (var command in _prepared.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _prepared.Clear();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
     }
 
     private void Measure(TimeSpan took, int writes)
@@ -173,13 +288,23 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "A group commit of {Count} writes took {Milliseconds} ms; is the disk or the database overloaded?")]
     private static partial void LogVerySlowCommit(ILogger logger, int count, long milliseconds);
 
-    private sealed class PendingWrite(string sql, SqlArg[] args)
+    private abstract class PendingWork;
+
+    // Completed on the batcher's loop without running continuations there: callers in a grain
+    // resume on their grain's scheduler anyway, and a thread-pool hop per write would cost more
+    // than everything else the loop does for it.
+    private sealed class PendingWrite(string sql, SqlArg[] args) : PendingWork
     {
         public string Sql { get; } = sql;
 
         public SqlArg[] Args { get; } = args;
 
-        public TaskCompletionSource<int> Completion { get; } =
+        public TaskCompletionSource<int> Completion { get; } = new();
+    }
+
+    private sealed class PendingCheckpoint : PendingWork
+    {
+        public TaskCompletionSource<(long InLog, long Copied)> Completion { get; } =
             new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }
