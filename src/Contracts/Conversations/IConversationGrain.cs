@@ -45,7 +45,14 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <see cref="ErrorCodes.BadClientMessageId"/>, <see cref="ErrorCodes.NotYourConversation"/> or
     /// <see cref="ErrorCodes.ConversationEnded"/>; nothing is stored then.
     /// </summary>
-    Task<SendOutcome> SendAsync(Participant from, string clientMessageId, string text);
+    /// <param name="from">Who writes.</param>
+    /// <param name="clientMessageId">The sender's id of the message, the same on every retry.</param>
+    /// <param name="text">The message.</param>
+    /// <param name="senderConnectionId">
+    /// The SignalR connection the message came on, if any: relays pass the new entry to every other
+    /// connection of the conversation but not back to this one, which has the answer.
+    /// </param>
+    Task<SendOutcome> SendAsync(Participant from, string clientMessageId, string text, string? senderConnectionId = null);
 
     /// <summary>
     /// The entries after <paramref name="afterSequence"/>, in order, at most

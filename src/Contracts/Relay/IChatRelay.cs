@@ -13,10 +13,11 @@ public interface IChatRelay : IGrainObserver
 {
     /// <summary>
     /// A conversation stored a new entry. <paramref name="counsellorId"/> is the counsellor assigned
-    /// now, the only one who may see it (besides the seeker).
+    /// now, the only one who may see it (besides the seeker). <paramref name="senderConnectionId"/>,
+    /// when set, is the connection the entry was sent on: it has the answer and is left out.
     /// </summary>
     [OneWay]
-    Task OnEntryAsync(Guid conversationId, Guid? counsellorId, ChatEntry entry);
+    Task OnEntryAsync(Guid conversationId, Guid? counsellorId, ChatEntry entry, string? senderConnectionId);
 
     /// <summary>
     /// A conversation changed status or counsellor. The view carries no seeker address.

@@ -154,7 +154,7 @@ internal sealed partial class ConversationGrain(
         return Task.FromResult(ViewFor(viewer));
     }
 
-    public async Task<SendOutcome> SendAsync(Participant from, string clientMessageId, string text)
+    public async Task<SendOutcome> SendAsync(Participant from, string clientMessageId, string text, string? senderConnectionId = null)
     {
         EnsureMayAct(from);
         MessageRules.CheckClientMessageId(clientMessageId);
@@ -169,7 +169,7 @@ internal sealed partial class ConversationGrain(
             throw new ChatRuleException(ErrorCodes.ConversationEnded, "The conversation has ended.");
         }
 
-        var entry = await AppendAsync(EntryKind.Message, from.Party, clientMessageId, text);
+        var entry = await AppendAsync(EntryKind.Message, from.Party, clientMessageId, text, senderConnectionId);
         ChatMetrics.MessageStored(State.QueueId, from.Party == Party.Seeker);
         ArmDeadlineTimer();
         LogMessageStored(logger, Id, entry.Sequence);
@@ -623,7 +623,8 @@ internal sealed partial class ConversationGrain(
         await audit.AppendAsync(new AuditEntry(Now, counsellorId, account?.UserName ?? "", action, detail, State.QueueId));
     }
 
-    private async Task<ChatEntry> AppendAsync(EntryKind kind, Party author, string clientMessageId, string text)
+    private async Task<ChatEntry> AppendAsync(
+        EntryKind kind, Party author, string clientMessageId, string text, string? senderConnectionId = null)
     {
         var at = DateTimeOffset.FromUnixTimeMilliseconds(Now.ToUnixTimeMilliseconds());
         var entry = new ChatEntry(_entries.Count + 1, kind, author, clientMessageId, text, at);
@@ -638,7 +639,7 @@ internal sealed partial class ConversationGrain(
 
         Remember(entry);
         var counsellor = State.Counsellor?.AccountId;
-        Push(relay => relay.OnEntryAsync(Id, counsellor, entry));
+        Push(relay => relay.OnEntryAsync(Id, counsellor, entry, senderConnectionId));
         return entry;
     }
 

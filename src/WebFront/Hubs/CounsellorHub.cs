@@ -96,7 +96,8 @@ public sealed class CounsellorHub(
     {
         MessageRules.CheckClientMessageId(clientMessageId);
         MessageRules.CheckText(text);
-        var outcome = await Conversation(conversationId).SendAsync(Participant.Counsellor(AccountId), clientMessageId, text);
+        var outcome = await Conversation(conversationId).SendAsync(
+            Participant.Counsellor(AccountId), clientMessageId, text, Context.ConnectionId);
         return new SendResult(outcome.Entry.Sequence, outcome.Entry.At, outcome.Duplicate);
     }
 

@@ -18,23 +18,31 @@ public sealed partial class ChatRelay(
     WaitingSeekers waiting,
     ILogger<ChatRelay> logger) : IChatRelay
 {
-    public Task OnEntryAsync(Guid conversationId, Guid? counsellorId, ChatEntry entry) =>
-        Deliver(
-            seekers.Clients.Group(HubGroups.SeekerOf(conversationId)).SendAsync(ClientEvents.Entry, conversationId, entry),
-            ToCounsellor(conversationId, counsellorId, ClientEvents.Entry, conversationId, entry));
+    public Task OnEntryAsync(Guid conversationId, Guid? counsellorId, ChatEntry entry, string? senderConnectionId)
+    {
+        // The connection the message came on has the answer; only the sender's side can hold it.
+        var bySeeker = entry.Author == Party.Seeker ? senderConnectionId : null;
+        var byCounsellor = entry.Author == Party.Counsellor ? senderConnectionId : null;
+        var toSeeker = bySeeker is null
+            ? seekers.Clients.Group(HubGroups.SeekerOf(conversationId))
+            : seekers.Clients.GroupExcept(HubGroups.SeekerOf(conversationId), bySeeker);
+        return Deliver(
+            toSeeker.SendAsync(ClientEvents.Entry, conversationId, entry),
+            ToCounsellor(conversationId, counsellorId, ClientEvents.Entry, [conversationId, entry], byCounsellor));
+    }
 
     public Task OnConversationChangedAsync(ConversationView view, Guid? counsellorId) =>
         Deliver(
             seekers.Clients.Group(HubGroups.SeekerOf(view.Id)).SendAsync(ClientEvents.Conversation, view),
-            ToCounsellor(view.Id, counsellorId, ClientEvents.Conversation, view),
+            ToCounsellor(view.Id, counsellorId, ClientEvents.Conversation, [view]),
             StopWatchingQueue(view));
 
     public Task OnSeekerAddressChangedAsync(Guid conversationId, Guid counsellorId, string? address) =>
-        Deliver(ToCounsellor(conversationId, counsellorId, ClientEvents.SeekerAddress, conversationId, address));
+        Deliver(ToCounsellor(conversationId, counsellorId, ClientEvents.SeekerAddress, [conversationId, address]));
 
     public Task OnTypingAsync(Guid conversationId, Guid? counsellorId, Party who) =>
         Deliver(who == Party.Seeker
-            ? ToCounsellor(conversationId, counsellorId, ClientEvents.Typing, conversationId, who)
+            ? ToCounsellor(conversationId, counsellorId, ClientEvents.Typing, [conversationId, who])
             : seekers.Clients.Group(HubGroups.SeekerOf(conversationId)).SendAsync(ClientEvents.Typing, conversationId, who));
 
     public Task OnQueueChangedAsync(QueueChange change) => Deliver(queues.ApplyAsync(change));
@@ -54,10 +62,19 @@ public sealed partial class ChatRelay(
         }
     }
 
-    private Task ToCounsellor(Guid conversationId, Guid? counsellorId, string name, params object?[] args) =>
-        counsellorId is { } id
-            ? counsellors.Clients.Group(HubGroups.CounsellorOf(conversationId, id)).SendCoreAsync(name, args)
-            : Task.CompletedTask;
+    private Task ToCounsellor(Guid conversationId, Guid? counsellorId, string name, object?[] args, string? exceptConnectionId = null)
+    {
+        if (counsellorId is not { } id)
+        {
+            return Task.CompletedTask;
+        }
+
+        var group = HubGroups.CounsellorOf(conversationId, id);
+        var clients = exceptConnectionId is null
+            ? counsellors.Clients.Group(group)
+            : counsellors.Clients.GroupExcept(group, exceptConnectionId);
+        return clients.SendCoreAsync(name, args);
+    }
 
     private async Task Deliver(params Task[] sends)
     {

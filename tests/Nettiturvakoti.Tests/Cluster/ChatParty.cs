@@ -226,6 +226,7 @@ public sealed class ChatParty : IAsyncDisposable
                 var result = Side == Party.Seeker
                     ? await _connection.InvokeAsync<SendResult>("Send", id, text, call.Token)
                     : await _connection.InvokeAsync<SendResult>("Send", ConversationId, id, text, call.Token);
+                HeldOwn(new ChatEntry(result.Sequence, EntryKind.Message, Side, id, text, result.At), result.Duplicate);
                 return new SentMessage(Side, id, result.Sequence, _clock.Elapsed, attempt);
             }
             catch (Exception error) when (IsTransient(error))
@@ -361,6 +362,32 @@ public sealed class ChatParty : IAsyncDisposable
         if (Apply([entry]))
         {
             _ = CatchUpAsync();
+        }
+    }
+
+    // The connection a message was sent on gets no entry event for it: the answer stands for it,
+    // as on the pages. A repeat may have stored other text before, so it is read back instead.
+    private void HeldOwn(ChatEntry entry, bool duplicate)
+    {
+        if (duplicate)
+        {
+            lock (_gate)
+            {
+                _gapSeen |= entry.Sequence > _entries.Count;
+            }
+        }
+
+        if (duplicate ? GapSeen() : Apply([entry]))
+        {
+            _ = CatchUpAsync();
+        }
+    }
+
+    private bool GapSeen()
+    {
+        lock (_gate)
+        {
+            return _gapSeen;
         }
     }
 

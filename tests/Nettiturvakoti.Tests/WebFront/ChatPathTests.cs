@@ -125,6 +125,47 @@ public abstract class ChatPathTests(WebFrontFixture fixture)
     }
 
     [Fact]
+    public async Task Send_EntryGoesToEveryOtherConnection_ButNotBackToTheOneItCameOn()
+    {
+        var (_, cookies) = await fixture.LogInNewCounsellorAsync();
+        var (console, consoleInbox) = await ChatClients.ConnectCounsellorAsync(Address, cookies);
+        await using var _ = console;
+        var (secondConsole, secondConsoleInbox) = await ChatClients.ConnectCounsellorAsync(Address, cookies);
+        await using var __ = secondConsole;
+        var (page, pageInbox) = await ChatClients.ConnectSeekerAsync(Address);
+        await using var ___ = page;
+        var started = await page.InvokeAsync<StartedChat>("StartChat", "fi", "fi");
+        await console.InvokeAsync<JoinedChat>("Take", "fi", started.ConversationId);
+        await secondConsole.InvokeAsync<JoinedChat>("Open", started.ConversationId, 0L);
+        var (secondTab, secondTabInbox) = await ChatClients.ConnectSeekerAsync(Address);
+        await using var ____ = secondTab;
+        await secondTab.InvokeAsync<JoinedChat>("Resume", started.ConversationId, started.Secret, 0L);
+        static Func<object?[], bool> Numbered(long sequence) => a => ((ChatEntry)a[1]!).Sequence == sequence;
+
+        var asked = await page.InvokeAsync<SendResult>("Send", "s-1", "Onko joku paikalla?");
+        var answered = await console.InvokeAsync<SendResult>("Send", started.ConversationId, "c-1", "On, kerro vain.");
+
+        // Every connection but the sender's own gets each message, in order.
+        await secondTabInbox.NextAsync(ClientEvents.Entry, Numbered(asked.Sequence));
+        await consoleInbox.NextAsync(ClientEvents.Entry, Numbered(asked.Sequence));
+        await secondConsoleInbox.NextAsync(ClientEvents.Entry, Numbered(asked.Sequence));
+        await secondConsoleInbox.NextAsync(ClientEvents.Entry, Numbered(answered.Sequence));
+        await secondTabInbox.NextAsync(ClientEvents.Entry, Numbered(answered.Sequence));
+        await pageInbox.NextAsync(ClientEvents.Entry, Numbered(answered.Sequence));
+        Assert.DoesNotContain(pageInbox.Drain(), e => e.Event == ClientEvents.Entry && ((ChatEntry)e.Args[1]!).Sequence == asked.Sequence);
+
+        // The sender's page knows its message from the answer; a connection that was not told reads it.
+        var caughtUp = await console.InvokeAsync<List<ChatEntry>>("ReadAfter", started.ConversationId, asked.Sequence - 1);
+        Assert.Equal([asked.Sequence, answered.Sequence], caughtUp.Select(e => e.Sequence));
+        var third = await console.InvokeAsync<SendResult>("Send", started.ConversationId, "c-2", "Olen täällä.");
+        await pageInbox.NextAsync(ClientEvents.Entry, Numbered(third.Sequence));
+        Assert.DoesNotContain(
+            consoleInbox.Drain(),
+            e => e.Event == ClientEvents.Entry && ((ChatEntry)e.Args[1]!).Sequence is var sequence
+                && (sequence == answered.Sequence || sequence == third.Sequence));
+    }
+
+    [Fact]
     public async Task Send_RetriedWithSameClientId_StoredOnce()
     {
         var (seeker, _) = await ChatClients.ConnectSeekerAsync(Address);

@@ -359,7 +359,12 @@
       box.value = "";
       const result = await connection.invoke("Send", conversationId, id, text);
       const c = conversations.get(conversationId);
-      if (result.sequence > c.lastSeq) await joined(await connection.invoke("Open", conversationId, c.lastSeq));
+      // The server pushes a message to every connection but the one it came on: the answer is it.
+      if (!result.duplicate && result.sequence === c.lastSeq + 1) {
+        sawServerTime(result.at);
+        c.lastSeq = result.sequence;
+        addEntry(c, { sequence: result.sequence, kind: "message", author: "counsellor", clientMessageId: id, text, at: result.at });
+      } else if (result.sequence > c.lastSeq) await joined(await connection.invoke("Open", conversationId, c.lastSeq));
     } catch (err) { box.value = text; showError(err); }
   }
 

@@ -363,7 +363,12 @@
     try {
       const result = await connection.invoke("Send", id, text);
       $("send-error").hidden = true;
-      if (result.sequence > state.lastSeq) await catchUp();
+      // The server pushes a message to every connection but the one it came on: the answer is it.
+      if (!result.duplicate && result.sequence === state.lastSeq + 1) {
+        sawServerTime(result.at);
+        state.lastSeq = result.sequence; saveState();
+        addEntry({ sequence: result.sequence, kind: "message", author: "seeker", clientMessageId: id, text, at: result.at });
+      } else if (result.sequence > state.lastSeq) await catchUp();
     } catch (err) {
       $("send-error").hidden = false;
       $("send-error").textContent = connection.state === "Connected" ? readError(err) : t("failed");
