@@ -11,7 +11,8 @@ public sealed class TranscriptStore(ChatDatabase database, WriteBatcher writer)
 {
     /// <summary>
     /// Stores an entry durably. False when the conversation already has an entry with its sequence
-    /// number or client message id (then nothing was written).
+    /// number (then nothing was written). A repeated client message id is the conversation grain's
+    /// to answer: it holds the ids of every entry it has.
     /// </summary>
     public async Task<bool> AppendAsync(Guid conversationId, ChatEntry entry)
     {

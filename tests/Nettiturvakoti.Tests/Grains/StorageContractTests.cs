@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Nettiturvakoti.Conversations;
+using Nettiturvakoti.Storage;
 using Nettiturvakoti.Tests.Infrastructure;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -89,6 +90,24 @@ public abstract class StorageContractTests(GrainClusterFixture fixture)
         Assert.False(await table.RemoveRow(grain, "purge", firstETag!));
         Assert.True(await table.RemoveRow(grain, "purge", secondETag!));
         Assert.Null(await table.ReadRow(grain, "purge"));
+    }
+
+    [Fact]
+    public async Task Transcript_SequenceNumberTakenByAnotherActivation_SecondWriteRefusedFirstKept()
+    {
+        var transcripts = fixture.SiloServices.GetRequiredService<TranscriptStore>();
+        var conversation = Guid.NewGuid();
+        var at = DateTimeOffset.FromUnixTimeMilliseconds(1_796_000_000_000);
+        var first = new ChatEntry(1, EntryKind.Message, Party.Seeker, "a1", "first", at);
+        var stale = new ChatEntry(1, EntryKind.Message, Party.Seeker, "a2", "stale", at);
+        var next = new ChatEntry(2, EntryKind.Message, Party.Seeker, "a2", "next", at);
+
+        Assert.True(await transcripts.AppendAsync(conversation, first));
+        Assert.False(await transcripts.AppendAsync(conversation, stale));
+        Assert.True(await transcripts.AppendAsync(conversation, next));
+
+        var stored = await transcripts.ReadAllAsync(conversation);
+        Assert.Equal(["first", "next"], stored.Select(e => e.Text));
     }
 
     private Task<long> CountStateRowsAsync(string key) =>
