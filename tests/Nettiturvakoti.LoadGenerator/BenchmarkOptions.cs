@@ -26,8 +26,11 @@ public sealed class BenchmarkOptions
     /// <summary>Steady: seconds measured (after the warm-up).</summary>
     public double DurationSeconds { get; private set; } = 10;
 
-    /// <summary>Seconds of load before measuring starts, on each path.</summary>
-    public double WarmupSeconds { get; private set; } = 3;
+    /// <summary>
+    /// Seconds of load before measuring starts, on each path; in the steady scenario the rate
+    /// climbs from nothing to the full rate over them.
+    /// </summary>
+    public double WarmupSeconds { get; private set; } = 5;
 
     /// <summary>Seconds to wait, after the last send was answered, for deliveries still on their way.</summary>
     public double GraceSeconds { get; private set; } = 5;

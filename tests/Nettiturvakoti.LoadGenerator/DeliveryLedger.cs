@@ -23,14 +23,24 @@ public sealed class DeliveryLedger
     private readonly HashSet<long>[] _seen;
     private readonly long[] _highest;
     private readonly double _ticksPerMessage;
+    private readonly bool _rampUp;
     private readonly ConcurrentQueue<string> _errorSamples = new();
     private long _start;
     private int _duplicates;
     private int _outOfOrder;
     private int _unexpected;
 
-    public DeliveryLedger(int pairs, int total, int firstMeasured, double ratePerSecond)
+    /// <param name="pairs">Conversations (or baseline pairs) the messages are spread over.</param>
+    /// <param name="total">Messages in the run, warm-up included.</param>
+    /// <param name="firstMeasured">Messages of warm-up, which are sent but not counted.</param>
+    /// <param name="ratePerSecond">Messages a second, all pairs together.</param>
+    /// <param name="rampUp">
+    /// The warm-up's rate climbs evenly from nothing to <paramref name="ratePerSecond"/>, so it lasts
+    /// twice as long as at the full rate; the measured messages then follow at the full rate.
+    /// </param>
+    public DeliveryLedger(int pairs, int total, int firstMeasured, double ratePerSecond, bool rampUp = false)
     {
+        _rampUp = rampUp;
         Pairs = pairs;
         Total = total;
         FirstMeasured = Math.Min(firstMeasured, total);
@@ -52,11 +62,25 @@ public sealed class DeliveryLedger
     /// <summary>The first message counted in the results; those before it are the warm-up.</summary>
     public int FirstMeasured { get; }
 
-    /// <summary>Fixes the timeline: message i is due at start + i / rate.</summary>
+    /// <summary>
+    /// Fixes the timeline: message i is due at start + i / rate, or with a ramp-up of W warm-up
+    /// messages at start + 2√(W·i) / rate during it and start + (i + W) / rate after it.
+    /// </summary>
     public void Start(long timestamp) => _start = timestamp;
 
     /// <summary>When message i is due, as a <see cref="Stopwatch"/> timestamp.</summary>
-    public long DueAt(int index) => _start + (long)(index * _ticksPerMessage);
+    public long DueAt(int index)
+    {
+        if (!_rampUp || FirstMeasured == 0)
+        {
+            return _start + (long)(index * _ticksPerMessage);
+        }
+
+        var slots = index < FirstMeasured
+            ? 2 * Math.Sqrt((double)FirstMeasured * index)
+            : index + FirstMeasured;
+        return _start + (long)(slots * _ticksPerMessage);
+    }
 
     /// <summary>The pair of message i and the side that sends it.</summary>
     public (int Pair, Side From) Route(int index) => (index % Pairs, (Side)(index / Pairs % 2));

@@ -13,8 +13,11 @@ public static class SteadyScenario
         await using var cluster = await ClusterSetup.ConnectAsync(server, database);
         var text = MessageText.OfLength(options.MessageLength);
         var grace = TimeSpan.FromSeconds(options.GraceSeconds);
-        var total = (int)Math.Round(options.Rate * (options.WarmupSeconds + options.DurationSeconds));
-        var warmup = (int)Math.Round(options.Rate * options.WarmupSeconds);
+        // The warm-up climbs to the full rate over its seconds, so that the runtime has compiled
+        // the hot paths with full optimisation before the load is at its height, as in a service
+        // whose load rises over a morning rather than arriving all at once.
+        var warmup = (int)Math.Round(options.Rate * options.WarmupSeconds / 2);
+        var total = warmup + (int)Math.Round(options.Rate * options.DurationSeconds);
 
         PathRun chat;
         StorageCheck stored;
@@ -25,7 +28,7 @@ public static class SteadyScenario
             setup = path.OpenSeconds;
             var runStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             chat = await PathRun.ExecuteAsync(
-                "chat", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate), text, grace, server);
+                "chat", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate, rampUp: true), text, grace, server);
             slowCommits = server.SlowCommitsSince(runStarted);
             Console.WriteLine($"  group commits of 50 ms or more during the run (warm-up included): {slowCommits.Count}" +
                 (slowCommits.Count > 0 ? $", the slowest {slowCommits.Max()} ms" : ""));
@@ -37,7 +40,7 @@ public static class SteadyScenario
         await using (var path = await BaselinePath.OpenAsync(server.Url, options.Conversations))
         {
             baseline = await PathRun.ExecuteAsync(
-                "baseline", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate), text, grace, server);
+                "baseline", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate, rampUp: true), text, grace, server);
         }
 
         var (c, b) = (chat.Delivery, baseline.Delivery);
