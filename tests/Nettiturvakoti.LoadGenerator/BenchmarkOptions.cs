@@ -15,7 +15,7 @@ public sealed class BenchmarkOptions
     public IReadOnlyList<Scenario> Scenarios { get; private set; } = [Scenario.DiskSync, Scenario.Steady, Scenario.LongChat, Scenario.WaitingRoom];
 
     /// <summary>Disk sync: seconds of synced appends.</summary>
-    public double DiskSyncSeconds { get; private set; } = 5;
+    public double DiskSyncSeconds { get; private set; } = 3;
 
     /// <summary>Steady: conversations open at once.</summary>
     public int Conversations { get; private set; } = 1000;
@@ -30,7 +30,7 @@ public sealed class BenchmarkOptions
     /// Seconds of load before measuring starts, on each path; in the steady scenario the rate
     /// climbs from nothing to the full rate over them.
     /// </summary>
-    public double WarmupSeconds { get; private set; } = 5;
+    public double WarmupSeconds { get; private set; } = 10;
 
     /// <summary>Seconds to wait, after the last send was answered, for deliveries still on their way.</summary>
     public double GraceSeconds { get; private set; } = 5;
@@ -39,7 +39,7 @@ public sealed class BenchmarkOptions
     public int LongChatMessages { get; private set; } = 1000;
 
     /// <summary>Long chat: messages per second.</summary>
-    public double LongChatRate { get; private set; } = 100;
+    public double LongChatRate { get; private set; } = 200;
 
     /// <summary>Long chat: how many messages at each end are compared.</summary>
     public int LongChatWindow { get; private set; } = 50;
@@ -48,7 +48,7 @@ public sealed class BenchmarkOptions
     /// Waiting room: seekers waiting at once in one chat. The default keeps the whole run within
     /// five minutes; the 10,000 of issue 9 is a run of its own (docs/benchmarks.md).
     /// </summary>
-    public int WaitingSeekers { get; private set; } = 2000;
+    public int WaitingSeekers { get; private set; } = 1000;
 
     /// <summary>Waiting room: seekers joining at once while the queue is filled.</summary>
     public int FillConnections { get; private set; } = 50;

@@ -8,7 +8,7 @@ namespace Nettiturvakoti.LoadGenerator;
 public static class LongChatScenario
 {
     private const int WarmupMessages = 200;
-    private const double WarmupRate = 100;
+    private const double WarmupRate = 200;
 
     public static async Task<ScenarioResult> RunAsync(BenchmarkOptions options, Backend backend)
     {
