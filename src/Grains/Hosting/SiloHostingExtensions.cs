@@ -76,6 +76,12 @@ public static class SiloHostingExtensions
     public static ISiloBuilder AddNettiturvakotiGrains(this ISiloBuilder silo, IConfiguration configuration)
     {
         var storage = configuration.GetStorageOptions();
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            // Before Orleans opens its first connection for grain state or reminders.
+            SqliteConnectionDefaults.Install();
+        }
+
         silo.Services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         silo.AddAdoNetGrainStorage(StorageNames.Chat, options =>
         {

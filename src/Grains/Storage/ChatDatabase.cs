@@ -26,6 +26,7 @@ public sealed class ChatDatabase : IAsyncDisposable
         }
         else
         {
+            SqliteConnectionDefaults.Install();
             Directory.CreateDirectory(Path.GetDirectoryName(storage.SqliteFile)!);
         }
     }
