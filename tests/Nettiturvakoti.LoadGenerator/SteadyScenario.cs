@@ -18,6 +18,7 @@ public static class SteadyScenario
         // whose load rises over a morning rather than arriving all at once.
         var warmup = (int)Math.Round(options.Rate * options.WarmupSeconds / 2);
         var total = warmup + (int)Math.Round(options.Rate * options.DurationSeconds);
+        DeliveryLedger Timeline(int pairs) => new(pairs, total, warmup, options.Rate, rampUp: true);
 
         PathRun chat;
         StorageCheck stored;
@@ -28,7 +29,7 @@ public static class SteadyScenario
             setup = path.OpenSeconds;
             var runStarted = System.Diagnostics.Stopwatch.GetTimestamp();
             chat = await PathRun.ExecuteAsync(
-                "chat", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate, rampUp: true), text, grace, server);
+                "chat", path, Timeline(path.Pairs), text, grace, server);
             slowCommits = server.SlowCommitsSince(runStarted);
             Console.WriteLine($"  group commits of 50 ms or more during the run (warm-up included): {slowCommits.Count}" +
                 (slowCommits.Count > 0 ? $", the slowest {slowCommits.Max()} ms" : ""));
@@ -40,7 +41,7 @@ public static class SteadyScenario
         await using (var path = await BaselinePath.OpenAsync(server.Url, options.Conversations))
         {
             baseline = await PathRun.ExecuteAsync(
-                "baseline", path, new DeliveryLedger(path.Pairs, total, warmup, options.Rate, rampUp: true), text, grace, server);
+                "baseline", path, Timeline(path.Pairs), text, grace, server);
         }
 
         var (c, b) = (chat.Delivery, baseline.Delivery);

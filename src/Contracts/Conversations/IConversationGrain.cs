@@ -52,7 +52,8 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// The SignalR connection the message came on, if any: relays pass the new entry to every other
     /// connection of the conversation but not back to this one, which has the answer.
     /// </param>
-    Task<SendOutcome> SendAsync(Participant from, string clientMessageId, string text, string? senderConnectionId = null);
+    Task<SendOutcome> SendAsync(
+        Participant from, string clientMessageId, string text, string? senderConnectionId = null);
 
     /// <summary>
     /// The entries after <paramref name="afterSequence"/>, in order, at most

@@ -154,7 +154,8 @@ internal sealed partial class ConversationGrain(
         return Task.FromResult(ViewFor(viewer));
     }
 
-    public async Task<SendOutcome> SendAsync(Participant from, string clientMessageId, string text, string? senderConnectionId = null)
+    public async Task<SendOutcome> SendAsync(
+        Participant from, string clientMessageId, string text, string? senderConnectionId = null)
     {
         EnsureMayAct(from);
         MessageRules.CheckClientMessageId(clientMessageId);

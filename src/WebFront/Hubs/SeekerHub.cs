@@ -129,7 +129,8 @@ public sealed class SeekerHub(
     {
         MessageRules.CheckClientMessageId(clientMessageId);
         MessageRules.CheckText(text);
-        var outcome = await Conversation(Current()).SendAsync(Participant.Seeker, clientMessageId, text, Context.ConnectionId);
+        var outcome = await Conversation(Current())
+            .SendAsync(Participant.Seeker, clientMessageId, text, Context.ConnectionId);
         return new SendResult(outcome.Entry.Sequence, outcome.Entry.At, outcome.Duplicate);
     }
 

@@ -23,11 +23,9 @@ public sealed partial class ChatRelay(
         // The connection the message came on has the answer; only the sender's side can hold it.
         var bySeeker = entry.Author == Party.Seeker ? senderConnectionId : null;
         var byCounsellor = entry.Author == Party.Counsellor ? senderConnectionId : null;
-        var toSeeker = bySeeker is null
-            ? seekers.Clients.Group(HubGroups.SeekerOf(conversationId))
-            : seekers.Clients.GroupExcept(HubGroups.SeekerOf(conversationId), bySeeker);
         return Deliver(
-            toSeeker.SendAsync(ClientEvents.Entry, conversationId, entry),
+            GroupBut(seekers.Clients, HubGroups.SeekerOf(conversationId), bySeeker)
+                .SendAsync(ClientEvents.Entry, conversationId, entry),
             ToCounsellor(conversationId, counsellorId, ClientEvents.Entry, [conversationId, entry], byCounsellor));
     }
 
@@ -62,19 +60,15 @@ public sealed partial class ChatRelay(
         }
     }
 
-    private Task ToCounsellor(Guid conversationId, Guid? counsellorId, string name, object?[] args, string? exceptConnectionId = null)
-    {
-        if (counsellorId is not { } id)
-        {
-            return Task.CompletedTask;
-        }
+    private Task ToCounsellor(
+        Guid conversationId, Guid? counsellorId, string name, object?[] args, string? exceptConnectionId = null) =>
+        counsellorId is { } id
+            ? GroupBut(counsellors.Clients, HubGroups.CounsellorOf(conversationId, id), exceptConnectionId)
+                .SendCoreAsync(name, args)
+            : Task.CompletedTask;
 
-        var group = HubGroups.CounsellorOf(conversationId, id);
-        var clients = exceptConnectionId is null
-            ? counsellors.Clients.Group(group)
-            : counsellors.Clients.GroupExcept(group, exceptConnectionId);
-        return clients.SendCoreAsync(name, args);
-    }
+    private static IClientProxy GroupBut(IHubClients clients, string group, string? exceptConnectionId) =>
+        exceptConnectionId is null ? clients.Group(group) : clients.GroupExcept(group, exceptConnectionId);
 
     private async Task Deliver(params Task[] sends)
     {

@@ -230,7 +230,8 @@ public sealed class ClockTests(TimeTravelClusterFixture fixture)
             return Task.CompletedTask;
         }
 
-        public Task OnEntryAsync(Guid conversationId, Guid? counsellorId, ChatEntry entry, string? senderConnectionId) => Task.CompletedTask;
+        public Task OnEntryAsync(
+            Guid conversationId, Guid? counsellorId, ChatEntry entry, string? senderConnectionId) => Task.CompletedTask;
 
         public Task OnConversationChangedAsync(ConversationView view, Guid? counsellorId) => Task.CompletedTask;
 

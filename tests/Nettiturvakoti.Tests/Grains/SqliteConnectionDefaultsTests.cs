@@ -24,7 +24,8 @@ public sealed class SqliteConnectionDefaultsTests : IAsyncLifetime
 
         // Not from the pool, which may hold connections that other tests opened before Install.
         await using var connection = SqliteFactory.Instance.CreateConnection();
-        connection.ConnectionString = new SqliteConnectionStringBuilder(_options.ResolveConnectionString()) { Pooling = false }.ToString();
+        var unpooled = new SqliteConnectionStringBuilder(_options.ResolveConnectionString()) { Pooling = false };
+        connection.ConnectionString = unpooled.ToString();
         await connection.OpenAsync();
 
         Assert.Equal(SqliteConnectionDefaults.BusyTimeoutMilliseconds, await PragmaAsync(connection, "busy_timeout"));

@@ -152,10 +152,13 @@ public abstract class ChatPathTests(WebFrontFixture fixture)
         await secondConsoleInbox.NextAsync(ClientEvents.Entry, Numbered(answered.Sequence));
         await secondTabInbox.NextAsync(ClientEvents.Entry, Numbered(answered.Sequence));
         await pageInbox.NextAsync(ClientEvents.Entry, Numbered(answered.Sequence));
-        Assert.DoesNotContain(pageInbox.Drain(), e => e.Event == ClientEvents.Entry && ((ChatEntry)e.Args[1]!).Sequence == asked.Sequence);
+        Assert.DoesNotContain(
+            pageInbox.Drain(),
+            e => e.Event == ClientEvents.Entry && ((ChatEntry)e.Args[1]!).Sequence == asked.Sequence);
 
         // The sender's page knows its message from the answer; a connection that was not told reads it.
-        var caughtUp = await console.InvokeAsync<List<ChatEntry>>("ReadAfter", started.ConversationId, asked.Sequence - 1);
+        var caughtUp = await console.InvokeAsync<List<ChatEntry>>(
+            "ReadAfter", started.ConversationId, asked.Sequence - 1);
         Assert.Equal([asked.Sequence, answered.Sequence], caughtUp.Select(e => e.Sequence));
         var third = await console.InvokeAsync<SendResult>("Send", started.ConversationId, "c-2", "Olen täällä.");
         await pageInbox.NextAsync(ClientEvents.Entry, Numbered(third.Sequence));

@@ -363,7 +363,9 @@
       if (!result.duplicate && result.sequence === c.lastSeq + 1) {
         sawServerTime(result.at);
         c.lastSeq = result.sequence;
-        addEntry(c, { sequence: result.sequence, kind: "message", author: "counsellor", clientMessageId: id, text, at: result.at });
+        addEntry(c, {
+          sequence: result.sequence, kind: "message", author: "counsellor", clientMessageId: id, text, at: result.at,
+        });
       } else if (result.sequence > c.lastSeq) await joined(await connection.invoke("Open", conversationId, c.lastSeq));
     } catch (err) { box.value = text; showError(err); }
   }

@@ -367,7 +367,9 @@
       if (!result.duplicate && result.sequence === state.lastSeq + 1) {
         sawServerTime(result.at);
         state.lastSeq = result.sequence; saveState();
-        addEntry({ sequence: result.sequence, kind: "message", author: "seeker", clientMessageId: id, text, at: result.at });
+        addEntry({
+          sequence: result.sequence, kind: "message", author: "seeker", clientMessageId: id, text, at: result.at,
+        });
       } else if (result.sequence > state.lastSeq) await catchUp();
     } catch (err) {
       $("send-error").hidden = false;
