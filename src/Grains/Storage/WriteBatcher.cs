@@ -20,6 +20,10 @@ public sealed partial class WriteBatcher : IAsyncDisposable
 {
     private const int MaxBatch = 512;
 
+    // Takes the write lock at once, as Microsoft.Data.Sqlite's own transactions do.
+    private const string BeginSql = "BEGIN IMMEDIATE;";
+    private const string CommitSql = "COMMIT;";
+
     // Commits this slow are logged: every message behind one waits as long.
     private static readonly TimeSpan Slow = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan VerySlow = TimeSpan.FromMilliseconds(500);
@@ -139,16 +143,20 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         try
         {
             var connection = await ConnectionAsync();
+            if (!connection.CanCreateBatch)
+            {
+                return await RunPreparedAsync(writes);
+            }
+
             await using var transaction = await connection.BeginTransactionAsync();
-            var affected = connection.CanCreateBatch
-                ? await RunAsOneBatchAsync(connection, transaction, writes)
-                : await RunPreparedAsync(transaction, writes);
+            var affected = await RunAsOneBatchAsync(connection, transaction, writes);
             await transaction.CommitAsync();
             return affected;
         }
         catch
         {
-            // Whatever failed, the next transaction starts on a fresh connection.
+            // Whatever failed, the next transaction starts on a fresh connection; closing the old
+            // one rolls back what it had begun.
             await CloseConnectionAsync();
             throw;
         }
@@ -179,33 +187,37 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     }
 
     // SQLite runs in this process: a statement costs no round trip, but parsing it would cost
-    // more than running it, so each is prepared once and only its values change.
-    private async Task<int[]> RunPreparedAsync(DbTransaction transaction, IReadOnlyList<PendingWrite> writes)
+    // more than running it, so each is prepared once and only its values change. The transaction,
+    // too, is begun and committed by prepared statements: Microsoft.Data.Sqlite's transaction
+    // object would make two commands, each tracked by a finalizable weak reference, and a rollback
+    // hook for every batch, a thousand batches a second under load.
+    private async Task<int[]> RunPreparedAsync(IReadOnlyList<PendingWrite> writes)
     {
+        await Prepared(BeginSql).ExecuteNonQueryAsync();
         var affected = new int[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
-            var command = Prepared(writes[i]);
-            command.Transaction = transaction;
-            affected[i] = await command.ExecuteNonQueryAsync();
+            affected[i] = await Prepared(writes[i].Sql, writes[i].Args).ExecuteNonQueryAsync();
         }
 
+        await Prepared(CommitSql).ExecuteNonQueryAsync();
         return affected;
     }
 
-    private DbCommand Prepared(PendingWrite write)
+    private DbCommand Prepared(string sql, SqlArg[]? args = null)
     {
-        if (!_prepared.TryGetValue(write.Sql, out var command) || !SameParameters(command, write.Args))
+        args ??= [];
+        if (!_prepared.TryGetValue(sql, out var command) || !SameParameters(command, args))
         {
             command?.Dispose();
-            command = _connection!.CreateCommand(write.Sql, write.Args);
-            _prepared[write.Sql] = command;
+            command = _connection!.CreateCommand(sql, args);
+            _prepared[sql] = command;
             return command;
         }
 
-        for (var i = 0; i < write.Args.Length; i++)
+        for (var i = 0; i < args.Length; i++)
         {
-            command.Parameters[i].Value = write.Args[i].Value ?? DBNull.Value;
+            command.Parameters[i].Value = args[i].Value ?? DBNull.Value;
         }
 
         return command;

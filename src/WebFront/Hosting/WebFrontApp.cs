@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nettiturvakoti.Accounts;
+using Nettiturvakoti.Conversations;
 using Nettiturvakoti.Hosting;
 using Nettiturvakoti.Storage;
 using Nettiturvakoti.WebFront.Benchmarks;
@@ -75,6 +76,7 @@ public static class WebFrontApp
         services.AddHealthChecks().AddCheck<Readiness>("grains-and-database", tags: [Readiness.Tag]);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<GuidKeyedGrains<IConversationGrain>>();
         services.AddSingleton<ChatRelay>();
         services.AddSingleton<RelayEndpoint>();
         services.AddSingleton<QueueMirrors>();

@@ -18,7 +18,11 @@ namespace Nettiturvakoti.WebFront.Hubs;
 /// </summary>
 [Authorize(Policy = Policies.Counsellor)]
 public sealed class CounsellorHub(
-    IGrainFactory grains, RelaySubscriptions subscriptions, QueueMirrors queues, ChatCatalogCache catalog) : Hub
+    IGrainFactory grains,
+    GuidKeyedGrains<IConversationGrain> conversations,
+    RelaySubscriptions subscriptions,
+    QueueMirrors queues,
+    ChatCatalogCache catalog) : Hub
 {
     private const string ConversationsKey = "conversations";
     private const string WatchingMeKey = "watching-me";
@@ -248,5 +252,5 @@ public sealed class CounsellorHub(
 
     private ICounsellorGrain Me => grains.GetGrain<ICounsellorGrain>(AccountId);
 
-    private IConversationGrain Conversation(Guid id) => grains.GetGrain<IConversationGrain>(id);
+    private IConversationGrain Conversation(Guid id) => conversations.Get(id);
 }

@@ -17,6 +17,7 @@ namespace Nettiturvakoti.WebFront.Hubs;
 /// </summary>
 public sealed class SeekerHub(
     IGrainFactory grains,
+    GuidKeyedGrains<IConversationGrain> conversations,
     RelaySubscriptions subscriptions,
     WaitingSeekers waitingSeekers,
     QueueMirrors queues,
@@ -249,7 +250,7 @@ public sealed class SeekerHub(
     private Guid Current() => CurrentOrNull()
         ?? throw new ChatRuleException(ErrorCodes.NoConversation, "Start or resume a conversation first.");
 
-    private IConversationGrain Conversation(Guid id) => grains.GetGrain<IConversationGrain>(id);
+    private IConversationGrain Conversation(Guid id) => conversations.Get(id);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -2,6 +2,7 @@ using Nettiturvakoti.Conversations;
 using Nettiturvakoti.Counsellors;
 using Nettiturvakoti.Queues;
 using Nettiturvakoti.Tests.Infrastructure;
+using Orleans.Runtime;
 
 namespace Nettiturvakoti.Tests.Grains;
 
@@ -34,6 +35,22 @@ public abstract class ConversationGrainTests(GrainClusterFixture fixture)
         Assert.Equal(ErrorCodes.UnknownQueue, error.Code);
         Assert.False(await Conversation(id).IsSeekerAsync("anything-at-all-anything-at-all-!"));
         Assert.Equal(0, await CountRowsAsync("seeker_address", id));
+    }
+
+    [Fact]
+    public async Task GuidKeyedGrains_ReferencesAfterTheFirst_SameGrainAsGetGrain()
+    {
+        var (id, secret) = await StartAsync("fi");
+        var other = Guid.NewGuid();
+        var cached = new GuidKeyedGrains<IConversationGrain>(Grains);
+
+        var first = cached.Get(Guid.NewGuid());
+        var built = cached.Get(id);
+
+        Assert.Equal(Grains.GetGrain<IConversationGrain>(id).GetGrainId(), built.GetGrainId());
+        Assert.Equal(Grains.GetGrain<IConversationGrain>(other).GetGrainId(), cached.Get(other).GetGrainId());
+        Assert.Equal(((GrainReference)first).InterfaceType, ((GrainReference)built).InterfaceType);
+        Assert.True(await built.IsSeekerAsync(secret));
     }
 
     [Fact]
