@@ -5,4 +5,6 @@ namespace Nettiturvakoti.LoadGenerator;
 /// <param name="ServerCpuSeconds">The web front's user plus system time.</param>
 /// <param name="GeneratorCpuSeconds">This generator's.</param>
 /// <param name="MachineBusyPercent">The share of all cores busy (every process, the database too).</param>
-public sealed record CpuUse(double Seconds, double ServerCpuSeconds, double GeneratorCpuSeconds, double MachineBusyPercent);
+/// <param name="StealPercent">The share of all cores the virtual machine's host took (counted in busy).</param>
+public sealed record CpuUse(
+    double Seconds, double ServerCpuSeconds, double GeneratorCpuSeconds, double MachineBusyPercent, double StealPercent);

@@ -23,9 +23,14 @@ public sealed class Measurement
     public static Measurement Start(ProcessMeter server) => new(server);
 
     /// <summary>Ends the window.</summary>
-    public CpuUse Stop() => new(
-        _clock.Elapsed.TotalSeconds,
-        _server.CpuSeconds - _serverCpu,
-        (Process.GetCurrentProcess().TotalProcessorTime - _ownCpu).TotalSeconds,
-        MachineCpu.Read().BusyPercentSince(_machine));
+    public CpuUse Stop()
+    {
+        var machine = MachineCpu.Read();
+        return new(
+            _clock.Elapsed.TotalSeconds,
+            _server.CpuSeconds - _serverCpu,
+            (Process.GetCurrentProcess().TotalProcessorTime - _ownCpu).TotalSeconds,
+            machine.BusyPercentSince(_machine),
+            machine.StealPercentSince(_machine));
+    }
 }

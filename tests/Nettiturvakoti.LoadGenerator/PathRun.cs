@@ -25,7 +25,7 @@ public sealed record PathRun(DeliveryLedger Ledger, DeliverySummary Delivery, Cp
             $"  {label}: sent {delivery.Sent}, received {delivery.Received}, lost {delivery.Lost}, duplicated {delivery.Duplicated}, " +
             $"failed {delivery.Failed}; p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, p99.9 {latency.P999:F1} ms, max {latency.Max:F0} ms; " +
             $"server CPU {cpu.ServerCpuSeconds:F1} s, generator CPU {cpu.GeneratorCpuSeconds:F1} s over {cpu.Seconds:F1} s, " +
-            $"machine {cpu.MachineBusyPercent:F0}% busy");
+            $"machine {cpu.MachineBusyPercent:F0}% busy ({cpu.StealPercent:F1}% taken by the host)");
         var seconds = ledger.BySecond();
         if (seconds.Count > 1)
         {

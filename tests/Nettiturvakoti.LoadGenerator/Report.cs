@@ -78,14 +78,14 @@ public static class Report
             md.AppendLine();
             md.AppendLine("| backend | conversations | rate /s | measured s | sent | received | lost | duplicated | p50 ms | p99 ms | p99.9 ms " +
                 "| baseline p50 ms | baseline p99 ms | p99 ÷ baseline | delivered /s | server CPU s (chat / baseline) | machine busy % (chat / baseline) " +
-                "| server peak RSS MB | stored: missing / repeated / gaps |");
-            md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
+                "| of it taken by the host % | server peak RSS MB | stored: missing / repeated / gaps |");
+            md.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
             foreach (var r in steady)
             {
                 md.AppendLine($"| {r.Backend} | {r.Conversations:N0} | {r.Rate:N0} | {r.DurationS:0} | {r.Sent:N0} | {r.Received:N0} | {r.Lost} | {r.Duplicated} " +
                     $"| {F(r.P50Ms)} | {F(r.P99Ms)} | {F(r.P999Ms)} | {F(r.BaselineP50Ms)} | {F(r.BaselineP99Ms)} | {F(r.P99VsBaseline)} " +
                     $"| {r.ThroughputPerS:N0} | {F(r.ServerCpuS)} / {F(r.BaselineServerCpuS)} | {r.MachineCpuBusyPct:0} / {r.BaselineMachineCpuBusyPct:0} " +
-                    $"| {r.ServerPeakRssMb:0} | {r.StoredMissing} / {r.StoredRepeated} / {r.StoredGaps} |");
+                    $"| {r.MachineCpuStealPct:0.0} / {r.BaselineMachineCpuStealPct:0.0} | {r.ServerPeakRssMb:0} | {r.StoredMissing} / {r.StoredRepeated} / {r.StoredGaps} |");
             }
 
             md.AppendLine();

@@ -47,6 +47,7 @@ public sealed record ScenarioResult
             ServerCpuS = chat.Cpu.ServerCpuSeconds,
             GeneratorCpuS = chat.Cpu.GeneratorCpuSeconds,
             MachineCpuBusyPct = chat.Cpu.MachineBusyPercent,
+            MachineCpuStealPct = chat.Cpu.StealPercent,
         };
     }
 
@@ -141,11 +142,15 @@ public sealed record ScenarioResult
 
     public double? MachineCpuBusyPct { get; init; }
 
+    public double? MachineCpuStealPct { get; init; }
+
     public double? BaselineServerCpuS { get; init; }
 
     public double? BaselineGeneratorCpuS { get; init; }
 
     public double? BaselineMachineCpuBusyPct { get; init; }
+
+    public double? BaselineMachineCpuStealPct { get; init; }
 
     public double? ServerRssEndMb { get; init; }
 

@@ -59,6 +59,7 @@ public static class SteadyScenario
             BaselineServerCpuS = baseline.Cpu.ServerCpuSeconds,
             BaselineGeneratorCpuS = baseline.Cpu.GeneratorCpuSeconds,
             BaselineMachineCpuBusyPct = baseline.Cpu.MachineBusyPercent,
+            BaselineMachineCpuStealPct = baseline.Cpu.StealPercent,
             ServerRssEndMb = server.Meter.RssMb,
             SetupS = setup,
             SlowCommits = slowCommits.Count,

@@ -142,6 +142,7 @@ public static class WaitingRoomScenario
             ServerCpuS = cpu.ServerCpuSeconds,
             GeneratorCpuS = cpu.GeneratorCpuSeconds,
             MachineCpuBusyPct = cpu.MachineBusyPercent,
+            MachineCpuStealPct = cpu.StealPercent,
             ServerRssEndMb = server.Meter.RssMb,
             ServerPeakPrivateMb = peakPrivate,
             ServerMemoryLimitMb = server.Cgroup?.LimitMb,

@@ -70,6 +70,11 @@ public sealed partial class ChatRelay(
     private static IClientProxy GroupBut(IHubClients clients, string group, string? exceptConnectionId) =>
         exceptConnectionId is null ? clients.Group(group) : clients.GroupExcept(group, exceptConnectionId);
 
+    // A message's two sends usually finish at once, written to the connections' buffers: then
+    // there is nothing to wait for, and no combined task to make for every message.
+    private Task Deliver(Task first, Task second) =>
+        first.IsCompletedSuccessfully && second.IsCompletedSuccessfully ? Task.CompletedTask : Deliver([first, second]);
+
     private async Task Deliver(params Task[] sends)
     {
         try
