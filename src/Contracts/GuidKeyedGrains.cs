@@ -28,7 +28,8 @@ public sealed class GuidKeyedGrains<TGrain>(IGrainFactory grains)
             return (TGrain)(object)first;
         }
 
-        return (TGrain)grains.GetGrain(GrainId.Create(names.Type, GrainIdKeyExtensions.CreateGuidKey(key)), names.Interface);
+        var id = GrainId.Create(names.Type, GrainIdKeyExtensions.CreateGuidKey(key));
+        return (TGrain)grains.GetGrain(id, names.Interface);
     }
 
     private sealed record Names(GrainType Type, GrainInterfaceType Interface);

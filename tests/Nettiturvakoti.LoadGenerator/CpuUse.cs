@@ -7,4 +7,8 @@ namespace Nettiturvakoti.LoadGenerator;
 /// <param name="MachineBusyPercent">The share of all cores busy (every process, the database too).</param>
 /// <param name="StealPercent">The share of all cores the virtual machine's host took (counted in busy).</param>
 public sealed record CpuUse(
-    double Seconds, double ServerCpuSeconds, double GeneratorCpuSeconds, double MachineBusyPercent, double StealPercent);
+    double Seconds,
+    double ServerCpuSeconds,
+    double GeneratorCpuSeconds,
+    double MachineBusyPercent,
+    double StealPercent);

@@ -25,7 +25,9 @@ public readonly record struct MachineCpu(long Busy, long Total, long Steal)
     public double BusyPercentSince(MachineCpu earlier) =>
         Total == earlier.Total ? 0 : 100.0 * (Busy - earlier.Busy) / (Total - earlier.Total);
 
-    /// <summary>The share of all cores taken by the host since <paramref name="earlier"/>, in percent (part of busy).</summary>
+    /// <summary>
+    /// The share of all cores taken by the host since <paramref name="earlier"/>, in percent (part of busy).
+    /// </summary>
     public double StealPercentSince(MachineCpu earlier) =>
         Total == earlier.Total ? 0 : 100.0 * (Steal - earlier.Steal) / (Total - earlier.Total);
 }

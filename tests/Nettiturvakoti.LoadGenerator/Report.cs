@@ -85,7 +85,8 @@ public static class Report
                 md.AppendLine($"| {r.Backend} | {r.Conversations:N0} | {r.Rate:N0} | {r.DurationS:0} | {r.Sent:N0} | {r.Received:N0} | {r.Lost} | {r.Duplicated} " +
                     $"| {F(r.P50Ms)} | {F(r.P99Ms)} | {F(r.P999Ms)} | {F(r.BaselineP50Ms)} | {F(r.BaselineP99Ms)} | {F(r.P99VsBaseline)} " +
                     $"| {r.ThroughputPerS:N0} | {F(r.ServerCpuS)} / {F(r.BaselineServerCpuS)} | {r.MachineCpuBusyPct:0} / {r.BaselineMachineCpuBusyPct:0} " +
-                    $"| {r.MachineCpuStealPct:0.0} / {r.BaselineMachineCpuStealPct:0.0} | {r.ServerPeakRssMb:0} | {r.StoredMissing} / {r.StoredRepeated} / {r.StoredGaps} |");
+                    $"| {r.MachineCpuStealPct:0.0} / {r.BaselineMachineCpuStealPct:0.0} | {r.ServerPeakRssMb:0} " +
+                    $"| {r.StoredMissing} / {r.StoredRepeated} / {r.StoredGaps} |");
             }
 
             md.AppendLine();
