@@ -36,9 +36,8 @@ internal sealed partial class ConversationGrain(
     // How often an ended conversation's reminder looks whether text or record are due to go.
     private static readonly TimeSpan RetentionCheckEvery = TimeSpan.FromMinutes(5);
 
-    private readonly List<ChatEntry> _entries = [];
     // A client message id is unique per side: the seeker's ids and the counsellor's never collide.
-    private readonly Dictionary<(Party, string), ChatEntry> _byClientId = [];
+    private readonly EntryLog _entries = new();
     private readonly RelaySet _relays = new(time);
     private string? _seekerAddress;
     private IGrainTimer? _deadlineTimer;
@@ -58,7 +57,7 @@ internal sealed partial class ConversationGrain(
 
         foreach (var entry in await transcripts.ReadAllAsync(Id))
         {
-            Remember(entry);
+            _entries.Add(entry);
         }
 
         if (State.Status != ConversationStatus.Ended)
@@ -159,7 +158,7 @@ internal sealed partial class ConversationGrain(
     {
         EnsureMayAct(from);
         MessageRules.CheckClientMessageId(clientMessageId);
-        if (_byClientId.TryGetValue((from.Party, clientMessageId), out var stored))
+        if (_entries.TryFind(from.Party, clientMessageId, out var stored))
         {
             return new SendOutcome(stored, Duplicate: true);
         }
@@ -182,7 +181,7 @@ internal sealed partial class ConversationGrain(
         EnsureMayAct(viewer);
         var from = (int)Math.Clamp(afterSequence, 0, _entries.Count);
         var count = Math.Min(ChatLimits.MaxEntriesPerRead, _entries.Count - from);
-        return Task.FromResult<IReadOnlyList<ChatEntry>>(_entries.GetRange(from, count));
+        return Task.FromResult<IReadOnlyList<ChatEntry>>(_entries.Range(from, count));
     }
 
     public async Task<ConversationView> AssignAsync(CounsellorRef counsellor)
@@ -464,7 +463,6 @@ internal sealed partial class ConversationGrain(
     {
         await transcripts.DeleteAsync(Id);
         _entries.Clear();
-        _byClientId.Clear();
     }
 
     // Deletes all that is left of the conversation: its text, its address, its record.
@@ -567,9 +565,9 @@ internal sealed partial class ConversationGrain(
 
     private bool HasEntrySince(EntryKind kind, DateTimeOffset? since)
     {
-        for (var i = _entries.Count - 1; i >= 0 && (since is null || _entries[i].At >= DateTimeOffset.FromUnixTimeMilliseconds(since.Value.ToUnixTimeMilliseconds())); i--)
+        for (var i = _entries.Count - 1; i >= 0 && (since is null || _entries.AtOf(i) >= DateTimeOffset.FromUnixTimeMilliseconds(since.Value.ToUnixTimeMilliseconds())); i--)
         {
-            if (_entries[i].Kind == kind)
+            if (_entries.KindAt(i) == kind)
             {
                 return true;
             }
@@ -582,7 +580,7 @@ internal sealed partial class ConversationGrain(
     private (bool Warned, DateTimeOffset Next) IdleDeadlines()
     {
         var last = LastActivity();
-        var warned = _entries.Count > 0 && _entries[^1].Kind == EntryKind.IdleWarning;
+        var warned = _entries.Count > 0 && _entries.KindAt(_entries.Count - 1) == EntryKind.IdleWarning;
         return (warned, last + (warned ? options.Value.IdleClose : options.Value.IdleWarning));
     }
 
@@ -591,10 +589,10 @@ internal sealed partial class ConversationGrain(
         var last = State.AssignedAt ?? State.StartedAt;
         for (var i = _entries.Count - 1; i >= 0; i--)
         {
-            if (_entries[i].Kind is EntryKind.Message or EntryKind.HandedOver or EntryKind.CounsellorJoined
+            if (_entries.KindAt(i) is EntryKind.Message or EntryKind.HandedOver or EntryKind.CounsellorJoined
                 or EntryKind.TimeLimitSet or EntryKind.ReportingNotice)
             {
-                return _entries[i].At > last ? _entries[i].At : last;
+                return _entries.AtOf(i) > last ? _entries.AtOf(i) : last;
             }
         }
 
@@ -638,19 +636,10 @@ internal sealed partial class ConversationGrain(
             throw new ChatRuleException(ErrorCodes.Unavailable, "The conversation was busy; try again.");
         }
 
-        Remember(entry);
+        _entries.Add(entry);
         var counsellor = State.Counsellor?.AccountId;
         Push(relay => relay.OnEntryAsync(Id, counsellor, entry, senderConnectionId));
         return entry;
-    }
-
-    private void Remember(ChatEntry entry)
-    {
-        _entries.Add(entry);
-        if (entry.ClientMessageId.Length > 0)
-        {
-            _byClientId[(entry.Author, entry.ClientMessageId)] = entry;
-        }
     }
 
     private void EnsureMayAct(Participant who)
