@@ -32,6 +32,9 @@ internal sealed class EntryLog
 
     public int Count { get; private set; }
 
+    /// <summary>The blocks the characters are in, for tests.</summary>
+    internal IReadOnlyList<char[]> Blocks => _blocks;
+
     public EntryKind KindAt(int index) => RowAt(index).Kind;
 
     public DateTimeOffset AtOf(int index) => RowAt(index).At;
@@ -115,8 +118,17 @@ internal sealed class EntryLog
         return true;
     }
 
+    /// <summary>
+    /// Forgets every entry. The text is overwritten first, so that a deleted conversation's words
+    /// do not linger in the process's memory until the collector gets round to the blocks.
+    /// </summary>
     public void Clear()
     {
+        foreach (var block in _blocks)
+        {
+            Array.Clear(block);
+        }
+
         _rows = [];
         _blocks.Clear();
         _byClientId.Clear();

@@ -75,6 +75,23 @@ public sealed class EntryLogTests
         Assert.Equal("text of b", b.Text);
     }
 
+    [Fact]
+    public void Clear_OverwritesTheText()
+    {
+        var log = new EntryLog();
+        for (var i = 1; i <= 200; i++)
+        {
+            log.Add(Entry(i, Party.Seeker, $"id-{i}"));
+        }
+
+        var blocks = log.Blocks.ToList();
+        log.Clear();
+
+        Assert.True(blocks.Count > 1);
+        Assert.All(blocks, block => Assert.All(block, c => Assert.Equal('\0', c)));
+        Assert.Empty(log.Blocks);
+    }
+
     private static ChatEntry Entry(long sequence, Party author, string clientId) =>
         new(sequence, EntryKind.Message, author, clientId, $"text of {clientId}", Start.AddSeconds(sequence));
 }
