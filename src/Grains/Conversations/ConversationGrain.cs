@@ -565,7 +565,11 @@ internal sealed partial class ConversationGrain(
 
     private bool HasEntrySince(EntryKind kind, DateTimeOffset? since)
     {
-        for (var i = _entries.Count - 1; i >= 0 && (since is null || _entries.AtOf(i) >= DateTimeOffset.FromUnixTimeMilliseconds(since.Value.ToUnixTimeMilliseconds())); i--)
+        // Entry times are kept to the millisecond.
+        var from = since is { } value
+            ? DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds())
+            : DateTimeOffset.MinValue;
+        for (var i = _entries.Count - 1; i >= 0 && _entries.AtOf(i) >= from; i--)
         {
             if (_entries.KindAt(i) == kind)
             {

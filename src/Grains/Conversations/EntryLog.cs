@@ -5,6 +5,7 @@ namespace Nettiturvakoti.Conversations;
 /// fixed-size rows and blocks of characters. A message's own objects then die young. Kept as
 /// objects, every stored message would be one more young object hanging off an old one, which
 /// each young collection of a busy web front has to find and copy while all its threads wait.
+/// Entry <c>i</c> has sequence number <c>i + 1</c>: a conversation's numbers have no gaps.
 /// </summary>
 internal sealed class EntryLog
 {
@@ -41,6 +42,12 @@ internal sealed class EntryLog
 
     public void Add(ChatEntry entry)
     {
+        if (entry.Sequence != Count + 1)
+        {
+            throw new InvalidOperationException(
+                $"Entry {entry.Sequence} cannot follow entry {Count}: a conversation's entries have no gaps.");
+        }
+
         if (Count == _rows.Length)
         {
             Array.Resize(ref _rows, Math.Max(FirstRows, _rows.Length * 2));
@@ -51,7 +58,7 @@ internal sealed class EntryLog
         entry.ClientMessageId.CopyTo(chars.AsSpan(start));
         entry.Text.CopyTo(chars.AsSpan(start + entry.ClientMessageId.Length));
         _rows[Count] = new Row(
-            entry.Sequence, entry.At, block, start, entry.ClientMessageId.Length, entry.Text.Length, entry.Kind, entry.Author);
+            entry.At, block, start, entry.ClientMessageId.Length, entry.Text.Length, entry.Kind, entry.Author);
         if (entry.ClientMessageId.Length > 0)
         {
             _byClientId.TryAdd(_keyOf(entry.Author, entry.ClientMessageId), Count);
@@ -67,7 +74,7 @@ internal sealed class EntryLog
             var row = RowAt(index);
             var chars = _blocks[row.Block];
             return new ChatEntry(
-                row.Sequence,
+                index + 1,
                 row.Kind,
                 row.Author,
                 new string(chars, row.Start, row.IdLength),
@@ -93,29 +100,16 @@ internal sealed class EntryLog
     /// <summary>The entry the given side sent under this client message id, if any.</summary>
     public bool TryFind(Party author, string clientMessageId, out ChatEntry entry)
     {
-        entry = null!;
-        if (clientMessageId.Length == 0 || !_byClientId.TryGetValue(_keyOf(author, clientMessageId), out var index))
-        {
-            return false;
-        }
-
-        if (!IsFrom(index, author, clientMessageId))
+        var index = clientMessageId.Length > 0
+            && _byClientId.TryGetValue(_keyOf(author, clientMessageId), out var hit) ? hit : -1;
+        if (index >= 0 && !IsFrom(index, author, clientMessageId))
         {
             // Another id with the same hash: look through the rows.
-            index = -1;
-            for (var i = 0; i < Count && index < 0; i++)
-            {
-                index = IsFrom(i, author, clientMessageId) ? i : -1;
-            }
-
-            if (index < 0)
-            {
-                return false;
-            }
+            index = Enumerable.Range(0, Count).FirstOrDefault(i => IsFrom(i, author, clientMessageId), -1);
         }
 
-        entry = this[index];
-        return true;
+        entry = index >= 0 ? this[index] : null!;
+        return index >= 0;
     }
 
     /// <summary>
@@ -137,7 +131,9 @@ internal sealed class EntryLog
     }
 
     private static long KeyOf(Party author, string clientMessageId) =>
-        ((long)author << 40) | ((long)clientMessageId.Length << 32) | (uint)clientMessageId.GetHashCode(StringComparison.Ordinal);
+        ((long)author << 40)
+        | ((long)clientMessageId.Length << 32)
+        | (uint)clientMessageId.GetHashCode(StringComparison.Ordinal);
 
     private bool IsFrom(int index, Party author, string clientMessageId)
     {
@@ -169,5 +165,5 @@ internal sealed class EntryLog
     }
 
     private readonly record struct Row(
-        long Sequence, DateTimeOffset At, int Block, int Start, int IdLength, int TextLength, EntryKind Kind, Party Author);
+        DateTimeOffset At, int Block, int Start, int IdLength, int TextLength, EntryKind Kind, Party Author);
 }

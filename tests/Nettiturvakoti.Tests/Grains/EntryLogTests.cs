@@ -62,6 +62,21 @@ public sealed class EntryLogTests
     }
 
     [Fact]
+    public void AnEntryOutOfSequence_IsRefusedAndTheLogKept()
+    {
+        var log = new EntryLog();
+        log.Add(Entry(1, Party.Seeker, "a"));
+
+        var gap = Assert.Throws<InvalidOperationException>(() => log.Add(Entry(3, Party.Seeker, "c")));
+        Assert.Throws<InvalidOperationException>(() => log.Add(Entry(1, Party.Seeker, "again")));
+
+        Assert.Contains("no gaps", gap.Message);
+        Assert.Equal(1, log.Count);
+        Assert.False(log.TryFind(Party.Seeker, "c", out _));
+        Assert.Equal("text of a", log[0].Text);
+    }
+
+    [Fact]
     public void Clear_LeavesNothingToFind()
     {
         var log = new EntryLog();
