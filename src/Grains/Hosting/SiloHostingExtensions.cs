@@ -103,10 +103,18 @@ public static class SiloHostingExtensions
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.AddMetrics();
         silo.Services.TryAddSingleton<ChatMetrics>();
-        if (OperationsOptions.From(configuration).Dashboard)
+        var operations = OperationsOptions.From(configuration);
+        if (operations.Dashboard)
         {
             // The live log stream is off: supervisors see figures, never log lines.
             silo.AddDashboard(options => options.HideTrace = true);
+            if (!operations.DashboardProfiling)
+            {
+                foreach (var filter in silo.Services.Where(IsDashboardCallFilter).ToList())
+                {
+                    silo.Services.Remove(filter);
+                }
+            }
         }
 
         silo.Services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
@@ -133,4 +141,9 @@ public static class SiloHostingExtensions
     /// <summary>The <c>Storage</c> section, with defaults for what it leaves out.</summary>
     public static StorageOptions GetStorageOptions(this IConfiguration configuration) =>
         configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+
+    // The dashboard's own filters on incoming grain calls (its method profiler).
+    private static bool IsDashboardCallFilter(ServiceDescriptor service) =>
+        service.ServiceType == typeof(IIncomingGrainCallFilter)
+        && service.ImplementationType?.Assembly == typeof(DashboardOptions).Assembly;
 }
