@@ -4,8 +4,11 @@ namespace Nettiturvakoti.LoadGenerator;
 /// <param name="Ledger">Every message of the run.</param>
 /// <param name="Delivery">The measured messages' counts and latencies.</param>
 /// <param name="Cpu">CPU from the first measured message to the end of the grace period.</param>
+/// <param name="ServerGc">The web front's collections over the same window.</param>
+/// <param name="GeneratorCollections">How often the generator's own collector ran during the run (warm-up included).</param>
 /// <param name="ServerPeakRssMb">The web front's peak resident memory up to the end of the run.</param>
-public sealed record PathRun(DeliveryLedger Ledger, DeliverySummary Delivery, CpuUse Cpu, double ServerPeakRssMb)
+public sealed record PathRun(
+    DeliveryLedger Ledger, DeliverySummary Delivery, CpuUse Cpu, ServerGc ServerGc, int GeneratorCollections, double ServerPeakRssMb)
 {
     /// <summary>
     /// Runs <paramref name="ledger"/>'s timeline on <paramref name="path"/>, measuring from the end of
@@ -14,11 +17,17 @@ public sealed record PathRun(DeliveryLedger Ledger, DeliverySummary Delivery, Cp
     public static async Task<PathRun> ExecuteAsync(
         string label, IMessagePath path, DeliveryLedger ledger, string text, TimeSpan grace, WebFrontProcess server)
     {
+        // Both sides start settled: the web front's set-up collected out of its young generations,
+        // and the generator's collector held off for the run.
+        await server.CollectGarbageAsync();
         Measurement? window = null;
-        await OpenLoop.RunAsync(path, ledger, text, grace, () => window = Measurement.Start(server.Meter));
-        var cpu = (window ?? Measurement.Start(server.Meter)).Stop();
+        var quiet = GeneratorQuiet.Begin();
+        await OpenLoop.RunAsync(path, ledger, text, grace, () => window = Measurement.Start(server));
+        var generator = quiet.End();
+
+        var (cpu, gc) = await (window ?? Measurement.Start(server)).StopAsync();
         var delivery = ledger.Summarize();
-        var run = new PathRun(ledger, delivery, cpu, server.Meter.PeakRssMb);
+        var run = new PathRun(ledger, delivery, cpu, gc, generator.Collections, server.Meter.PeakRssMb);
 
         var latency = delivery.Latency;
         Console.WriteLine(
@@ -26,6 +35,10 @@ public sealed record PathRun(DeliveryLedger Ledger, DeliverySummary Delivery, Cp
             $"failed {delivery.Failed}; p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, p99.9 {latency.P999:F1} ms, max {latency.Max:F0} ms; " +
             $"server CPU {cpu.ServerCpuSeconds:F1} s, generator CPU {cpu.GeneratorCpuSeconds:F1} s over {cpu.Seconds:F1} s, " +
             $"machine {cpu.MachineBusyPercent:F0}% busy ({cpu.StealPercent:F1}% taken by the host)");
+        Console.WriteLine(
+            $"    server collections {gc.Gen0} / {gc.Gen1} / {gc.Gen2} (gen0 / gen1 / gen2), paused {gc.PauseMs:F0} ms, " +
+            $"allocated {gc.AllocatedMb * 1024 * 1024 / Math.Max(1, delivery.Received) / 1024:F1} KB a message; " +
+            $"generator collections during the run {generator.Collections} (allocated {generator.AllocatedMb:F0} MB)");
         var seconds = ledger.BySecond();
         if (seconds.Count > 1)
         {
