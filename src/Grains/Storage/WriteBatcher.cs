@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
 using Nettiturvakoti.Telemetry;
 
 namespace Nettiturvakoti.Storage;
@@ -33,6 +34,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     private readonly Channel<PendingWork> _pending =
         Channel.CreateUnbounded<PendingWork>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly PostgresBatch _postgres = new();
     private readonly Task _loop;
     private DbConnection? _connection;
 
@@ -148,42 +150,17 @@ public sealed partial class WriteBatcher : IAsyncDisposable
                 return await RunPreparedAsync(writes);
             }
 
-            await using var transaction = await connection.BeginTransactionAsync();
-            var affected = await RunAsOneBatchAsync(connection, transaction, writes);
-            await transaction.CommitAsync();
-            return affected;
+            return await _postgres.RunAsync(connection, [.. writes.Select(write => (write.Sql, write.Args))]);
         }
         catch
         {
-            // Whatever failed, the next transaction starts on a fresh connection; closing the old
-            // one rolls back what it had begun.
-            await CloseConnectionAsync();
+            // Whatever failed, the next transaction starts on a fresh connection, and the old one is
+            // closed for good rather than returned to the pool: a SQLite connection whose statement
+            // failed between the batch's BEGIN and COMMIT still holds that transaction, which only
+            // closing the connection rolls back.
+            await CloseConnectionAsync(discard: true);
             throw;
         }
-    }
-
-    // PostgreSQL: every statement of the transaction in one round trip to the server.
-    private static async Task<int[]> RunAsOneBatchAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingWrite> writes)
-    {
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        foreach (var write in writes)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = write.Sql;
-            foreach (var arg in write.Args)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = arg.Name;
-                parameter.Value = arg.Value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
-
-            batch.BatchCommands.Add(command);
-        }
-
-        await batch.ExecuteNonQueryAsync();
-        return [.. batch.BatchCommands.Select(command => command.RecordsAffected)];
     }
 
     // SQLite runs in this process: a statement costs no round trip, but parsing it would cost
@@ -207,7 +184,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     private DbCommand Prepared(string sql, SqlArg[]? args = null)
     {
         args ??= [];
-        if (!_prepared.TryGetValue(sql, out var command) || !SameParameters(command, args))
+        if (!_prepared.TryGetValue(sql, out var command) || !SameParameters(command.Parameters, args))
         {
             command?.Dispose();
             command = _connection!.CreateCommand(sql, args);
@@ -215,30 +192,34 @@ public sealed partial class WriteBatcher : IAsyncDisposable
             return command;
         }
 
-        for (var i = 0; i < args.Length; i++)
-        {
-            command.Parameters[i].Value = args[i].Value ?? DBNull.Value;
-        }
-
+        SetValues(command.Parameters, args);
         return command;
     }
 
-    private static bool SameParameters(DbCommand command, SqlArg[] args)
+    private static bool SameParameters(DbParameterCollection parameters, SqlArg[] args)
     {
-        if (command.Parameters.Count != args.Length)
+        if (parameters.Count != args.Length)
         {
             return false;
         }
 
         for (var i = 0; i < args.Length; i++)
         {
-            if (!string.Equals(command.Parameters[i].ParameterName, args[i].Name, StringComparison.Ordinal))
+            if (!string.Equals(parameters[i].ParameterName, args[i].Name, StringComparison.Ordinal))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    private static void SetValues(DbParameterCollection parameters, SqlArg[] args)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            parameters[i].Value = args[i].Value ?? DBNull.Value;
+        }
     }
 
     private async Task CheckpointNowAsync(PendingCheckpoint checkpoint)
@@ -249,14 +230,14 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         }
         catch (Exception error)
         {
-            await CloseConnectionAsync();
+            await CloseConnectionAsync(discard: true);
             checkpoint.Completion.TrySetException(error);
         }
     }
 
     private async ValueTask<DbConnection> ConnectionAsync() => _connection ??= await _database.OpenAsync();
 
-    private async ValueTask CloseConnectionAsync()
+    private async ValueTask CloseConnectionAsync(bool discard = false)
     {
         foreach (var command in _prepared.Values)
         {
@@ -266,6 +247,11 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         _prepared.Clear();
         if (_connection is not null)
         {
+            if (discard && _connection is SqliteConnection sqlite)
+            {
+                SqliteConnection.ClearPool(sqlite);
+            }
+
             await _connection.DisposeAsync();
             _connection = null;
         }
