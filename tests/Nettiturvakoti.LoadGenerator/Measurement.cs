@@ -13,7 +13,7 @@ public sealed class Measurement
     private readonly double _serverCpu;
     private readonly TimeSpan _ownCpu;
     private readonly MachineCpu _machine;
-    private readonly Task<ServerGc> _serverGc;
+    private readonly Task<ServerRuntime> _serverRuntime;
 
     private Measurement(WebFrontProcess server)
     {
@@ -22,14 +22,14 @@ public sealed class Measurement
         _ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
         _machine = MachineCpu.Read();
         // Read on the thread pool: the window starts on the timeline's thread, which must not wait.
-        _serverGc = Task.Run(server.ReadGcAsync);
+        _serverRuntime = Task.Run(server.ReadRuntimeAsync);
     }
 
     /// <summary>Starts a window now.</summary>
     public static Measurement Start(WebFrontProcess server) => new(server);
 
     /// <summary>Ends the window.</summary>
-    public async Task<(CpuUse Cpu, ServerGc Gc)> StopAsync()
+    public async Task<(CpuUse Cpu, ServerRuntime Server)> StopAsync()
     {
         var machine = MachineCpu.Read();
         var cpu = new CpuUse(
@@ -38,7 +38,7 @@ public sealed class Measurement
             (Process.GetCurrentProcess().TotalProcessorTime - _ownCpu).TotalSeconds,
             machine.BusyPercentSince(_machine),
             machine.StealPercentSince(_machine));
-        var gc = (await _server.ReadGcAsync()).Since(await _serverGc);
+        var gc = (await _server.ReadRuntimeAsync()).Since(await _serverRuntime);
         return (cpu, gc);
     }
 }

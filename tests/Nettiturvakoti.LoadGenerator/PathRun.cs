@@ -4,11 +4,11 @@ namespace Nettiturvakoti.LoadGenerator;
 /// <param name="Ledger">Every message of the run.</param>
 /// <param name="Delivery">The measured messages' counts and latencies.</param>
 /// <param name="Cpu">CPU from the first measured message to the end of the grace period.</param>
-/// <param name="ServerGc">The web front's collections over the same window.</param>
+/// <param name="Server">The web front's runtime over the same window: collections, compiler, commits.</param>
 /// <param name="GeneratorCollections">How often the generator's own collector ran during the run (warm-up included).</param>
 /// <param name="ServerPeakRssMb">The web front's peak resident memory up to the end of the run.</param>
 public sealed record PathRun(
-    DeliveryLedger Ledger, DeliverySummary Delivery, CpuUse Cpu, ServerGc ServerGc, int GeneratorCollections, double ServerPeakRssMb)
+    DeliveryLedger Ledger, DeliverySummary Delivery, CpuUse Cpu, ServerRuntime Server, int GeneratorCollections, double ServerPeakRssMb)
 {
     /// <summary>
     /// Runs <paramref name="ledger"/>'s timeline on <paramref name="path"/>, measuring from the end of
@@ -35,10 +35,15 @@ public sealed record PathRun(
             $"failed {delivery.Failed}; p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, p99.9 {latency.P999:F1} ms, max {latency.Max:F0} ms; " +
             $"server CPU {cpu.ServerCpuSeconds:F1} s, generator CPU {cpu.GeneratorCpuSeconds:F1} s over {cpu.Seconds:F1} s, " +
             $"machine {cpu.MachineBusyPercent:F0}% busy ({cpu.StealPercent:F1}% taken by the host)");
+        var perMessage = 1.0 / Math.Max(1, delivery.Received);
         Console.WriteLine(
-            $"    server collections {gc.Gen0} / {gc.Gen1} / {gc.Gen2} (gen0 / gen1 / gen2), paused {gc.PauseMs:F0} ms, " +
-            $"allocated {gc.AllocatedMb * 1024 * 1024 / Math.Max(1, delivery.Received) / 1024:F1} KB a message; " +
-            $"generator collections during the run {generator.Collections} (allocated {generator.AllocatedMb:F0} MB)");
+            $"    server: collections {gc.Gen0} / {gc.Gen1} / {gc.Gen2} (gen0 / gen1 / gen2), paused {gc.GcPauseMs:F0} ms, " +
+            $"{gc.AllocatedMb * 1024 * perMessage:F1} KB allocated a message; compiled {gc.JitMethods} methods ({gc.JitMs:F0} ms); " +
+            $"{gc.WorkItems * perMessage:F1} thread-pool work items a message on {gc.PoolThreads} threads, " +
+            $"{gc.LockContentions} lock contentions" +
+            (gc.Commits > 0 ? $"; {gc.Commits} group commits of {delivery.Received / (double)gc.Commits:F1} writes" : ""));
+        Console.WriteLine(
+            $"    generator: collections during the run {generator.Collections} (allocated {generator.AllocatedMb:F0} MB)");
         var seconds = ledger.BySecond();
         if (seconds.Count > 1)
         {

@@ -151,8 +151,8 @@ public sealed partial class WebFrontProcess : IAsyncDisposable
     }
 
     /// <summary>Its collector's figures so far, from its metrics endpoint.</summary>
-    public async Task<ServerGc> ReadGcAsync() =>
-        ServerGc.Parse(await _http.GetStringAsync(new Uri("metrics", UriKind.Relative)));
+    public async Task<ServerRuntime> ReadRuntimeAsync() =>
+        ServerRuntime.Parse(await _http.GetStringAsync(new Uri("metrics", UriKind.Relative)));
 
     /// <summary>
     /// Has the web front's runtime make full, blocking collections, through a diagnostics session
@@ -174,17 +174,17 @@ public sealed partial class WebFrontProcess : IAsyncDisposable
         }
     }
 
-    private async Task<ServerGc> CollectOnceAsync()
+    private async Task<ServerRuntime> CollectOnceAsync()
     {
-        var before = await ReadGcAsync();
+        var before = await ReadRuntimeAsync();
         var client = new DiagnosticsClient(_process.Id);
         var provider = new EventPipeProvider("Microsoft-Windows-DotNETRuntime", EventLevel.Informational, GcHeapCollectKeyword);
         using var session = await client.StartEventPipeSessionAsync(
             [provider], requestRundown: false, circularBufferMB: 16, CancellationToken.None);
         var drain = session.EventStream.CopyToAsync(Stream.Null);
         var waited = Stopwatch.StartNew();
-        ServerGc after;
-        while ((after = await ReadGcAsync()).Gen2 == before.Gen2)
+        ServerRuntime after;
+        while ((after = await ReadRuntimeAsync()).Gen2 == before.Gen2)
         {
             if (waited.Elapsed > CollectTimeout)
             {
