@@ -24,6 +24,7 @@ internal sealed partial class ConversationGrain(
     IOptions<PrivacyOptions> privacy,
     TimeProvider time,
     ChatMetrics metrics,
+    LocalRelays localRelays,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private const string DeadlineReminder = "deadlines";
@@ -41,6 +42,7 @@ internal sealed partial class ConversationGrain(
     private readonly RelaySet _relays = new(time);
     private string? _seekerAddress;
     private IGrainTimer? _deadlineTimer;
+    private Action<Exception>? _pushFailed;
 
     private ConversationState State => state.State;
 
@@ -685,8 +687,12 @@ internal sealed partial class ConversationGrain(
         {
             try
             {
-                // One-way: completes once sent; a web front that is gone catches up on reconnect.
-                _ = send(relay);
+                // A relay in this process is called directly; any other gets a one-way call, which
+                // completes once sent: a web front that is gone catches up on reconnect.
+                if (!localRelays.TryCall(relay, send, _pushFailed ??= error => LogPushFailed(logger, Id, error)))
+                {
+                    _ = send(relay);
+                }
             }
             catch (Exception error)
             {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nettiturvakoti.Accounts;
 using Nettiturvakoti.Privacy;
+using Nettiturvakoti.Relay;
 using Nettiturvakoti.Storage;
 using Nettiturvakoti.Telemetry;
 using Orleans.Configuration;
@@ -118,6 +119,7 @@ public static class SiloHostingExtensions
         }
 
         silo.Services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.SectionName));
+        silo.Services.AddSingleton<LocalRelays>();
         silo.Services.AddSingleton<ChatDatabase>();
         silo.Services.AddSingleton<WriteBatcher>();
         silo.Services.AddHostedService<SqliteCheckpointer>();
