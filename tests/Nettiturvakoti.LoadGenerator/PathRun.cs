@@ -41,7 +41,10 @@ public sealed record PathRun(
             $"{gc.AllocatedMb * 1024 * perMessage:F1} KB allocated a message; compiled {gc.JitMethods} methods ({gc.JitMs:F0} ms); " +
             $"{gc.WorkItems * perMessage:F1} thread-pool work items a message on {gc.PoolThreads} threads, " +
             $"{gc.LockContentions} lock contentions" +
-            (gc.Commits > 0 ? $"; {gc.Commits} group commits of {delivery.Received / (double)gc.Commits:F1} writes" : ""));
+            (gc.Commits > 0
+                ? $"; {gc.Commits} group commits of {delivery.Received / (double)gc.Commits:F1} writes, " +
+                    $"{gc.CommitsOver10Ms} over 10 ms and {gc.CommitsOver25Ms} over 25 ms"
+                : ""));
         Console.WriteLine(
             $"    generator: collections during the run {generator.Collections} (allocated {generator.AllocatedMb:F0} MB)");
         var seconds = ledger.BySecond();

@@ -36,6 +36,12 @@ public sealed record ServerRuntime
 
     public long Commits { get; init; }
 
+    /// <summary>Group commits that took over 10 ms.</summary>
+    public long CommitsOver10Ms { get; init; }
+
+    /// <summary>Group commits that took over 25 ms.</summary>
+    public long CommitsOver25Ms { get; init; }
+
     /// <summary>Reads the figures out of the endpoint's text; throws when the collector's are missing.</summary>
     public static ServerRuntime Parse(string metrics)
     {
@@ -48,7 +54,7 @@ public sealed record ServerRuntime
             }
 
             var name = line[..line.IndexOfAny([' ', '{'])];
-            var key = Label(line, "gc_heap_generation") is { } generation ? $"{name}:{generation}" : name;
+            var key = (Label(line, "gc_heap_generation") ?? Label(line, "le")) is { } label ? $"{name}:{label}" : name;
             values[key] = double.Parse(line[(space + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture);
         }
 
@@ -71,6 +77,8 @@ public sealed record ServerRuntime
             LockContentions = (long)Optional("dotnet_monitor_lock_contentions_total"),
             PoolThreads = (long)Optional("dotnet_thread_pool_thread_count"),
             Commits = (long)Optional("ntk_storage_commit_seconds_count"),
+            CommitsOver10Ms = (long)(Optional("ntk_storage_commit_seconds_count") - Optional("ntk_storage_commit_seconds_bucket:0.01")),
+            CommitsOver25Ms = (long)(Optional("ntk_storage_commit_seconds_count") - Optional("ntk_storage_commit_seconds_bucket:0.025")),
         };
     }
 
@@ -87,6 +95,8 @@ public sealed record ServerRuntime
         WorkItems = WorkItems - earlier.WorkItems,
         LockContentions = LockContentions - earlier.LockContentions,
         Commits = Commits - earlier.Commits,
+        CommitsOver10Ms = CommitsOver10Ms - earlier.CommitsOver10Ms,
+        CommitsOver25Ms = CommitsOver25Ms - earlier.CommitsOver25Ms,
     };
 
     private static string? Label(string line, string name)
