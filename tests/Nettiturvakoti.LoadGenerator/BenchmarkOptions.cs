@@ -32,6 +32,9 @@ public sealed class BenchmarkOptions
     /// </summary>
     public double WarmupSeconds { get; private set; } = 10;
 
+    /// <summary>Steady: seconds at the full rate after the climb and before measuring starts.</summary>
+    public double HoldSeconds { get; private set; } = 5;
+
     /// <summary>Seconds to wait, after the last send was answered, for deliveries still on their way.</summary>
     public double GraceSeconds { get; private set; } = 5;
 
@@ -125,6 +128,7 @@ public sealed class BenchmarkOptions
             case "--rate": Rate = Positive(name, double.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--duration": DurationSeconds = Positive(name, double.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--warmup": WarmupSeconds = double.Parse(value, CultureInfo.InvariantCulture); break;
+            case "--hold": HoldSeconds = double.Parse(value, CultureInfo.InvariantCulture); break;
             case "--grace": GraceSeconds = Positive(name, double.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--long-messages": LongChatMessages = Positive(name, int.Parse(value, CultureInfo.InvariantCulture)); break;
             case "--long-rate": LongChatRate = Positive(name, double.Parse(value, CultureInfo.InvariantCulture)); break;

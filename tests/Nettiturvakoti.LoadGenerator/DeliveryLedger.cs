@@ -23,7 +23,7 @@ public sealed class DeliveryLedger
     private readonly HashSet<long>[] _seen;
     private readonly long[] _highest;
     private readonly double _ticksPerMessage;
-    private readonly bool _rampUp;
+    private readonly int _ramp;
     private readonly ConcurrentQueue<string> _errorSamples = new();
     private long _start;
     private int _duplicates;
@@ -34,13 +34,14 @@ public sealed class DeliveryLedger
     /// <param name="total">Messages in the run, warm-up included.</param>
     /// <param name="firstMeasured">Messages of warm-up, which are sent but not counted.</param>
     /// <param name="ratePerSecond">Messages a second, all pairs together.</param>
-    /// <param name="rampUp">
-    /// The warm-up's rate climbs evenly from nothing to <paramref name="ratePerSecond"/>, so it lasts
-    /// twice as long as at the full rate; the measured messages then follow at the full rate.
+    /// <param name="rampMessages">
+    /// Messages of the warm-up (at most <paramref name="firstMeasured"/>) over which the rate climbs
+    /// evenly from nothing to <paramref name="ratePerSecond"/>, so that they last twice as long as at
+    /// the full rate; the rest of the warm-up and the measured messages follow at the full rate.
     /// </param>
-    public DeliveryLedger(int pairs, int total, int firstMeasured, double ratePerSecond, bool rampUp = false)
+    public DeliveryLedger(int pairs, int total, int firstMeasured, double ratePerSecond, int rampMessages = 0)
     {
-        _rampUp = rampUp;
+        _ramp = Math.Clamp(rampMessages, 0, Math.Min(firstMeasured, total));
         Pairs = pairs;
         Total = total;
         FirstMeasured = Math.Min(firstMeasured, total);
@@ -63,22 +64,17 @@ public sealed class DeliveryLedger
     public int FirstMeasured { get; }
 
     /// <summary>
-    /// Fixes the timeline: message i is due at start + i / rate, or with a ramp-up of W warm-up
-    /// messages at start + 2√(W·i) / rate during it and start + (i + W) / rate after it.
+    /// Fixes the timeline: message i is due at start + i / rate, or with a ramp of R messages at
+    /// start + 2√(R·i) / rate during it and start + (i + R) / rate after it.
     /// </summary>
     public void Start(long timestamp) => _start = timestamp;
 
     /// <summary>When message i is due, as a <see cref="Stopwatch"/> timestamp.</summary>
     public long DueAt(int index)
     {
-        if (!_rampUp || FirstMeasured == 0)
-        {
-            return _start + (long)(index * _ticksPerMessage);
-        }
-
-        var slots = index < FirstMeasured
-            ? 2 * Math.Sqrt((double)FirstMeasured * index)
-            : index + FirstMeasured;
+        var slots = _ramp == 0 ? index
+            : index < _ramp ? 2 * Math.Sqrt((double)_ramp * index)
+            : index + _ramp;
         return _start + (long)(slots * _ticksPerMessage);
     }
 

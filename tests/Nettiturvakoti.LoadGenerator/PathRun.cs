@@ -4,7 +4,7 @@ namespace Nettiturvakoti.LoadGenerator;
 /// <param name="Ledger">Every message of the run.</param>
 /// <param name="Delivery">The measured messages' counts and latencies.</param>
 /// <param name="Cpu">CPU from the first measured message to the end of the grace period.</param>
-/// <param name="Server">The web front's runtime over the same window: collections, compiler, commits.</param>
+/// <param name="Server">The web front's runtime over the whole run, warm-up included: collections, compiler, commits.</param>
 /// <param name="GeneratorCollections">How often the generator's own collector ran during the run (warm-up included).</param>
 /// <param name="ServerPeakRssMb">The web front's peak resident memory up to the end of the run.</param>
 public sealed record PathRun(
@@ -18,14 +18,19 @@ public sealed record PathRun(
         string label, IMessagePath path, DeliveryLedger ledger, string text, TimeSpan grace, WebFrontProcess server)
     {
         // Both sides start settled: the web front's set-up collected out of its young generations,
-        // and the generator's collector held off for the run.
+        // and the generator's collector held off for the run. The web front's runtime figures are
+        // read before and after the whole run, warm-up included: a read of its metrics endpoint
+        // takes it tens of milliseconds under load, which at the start of the measured window
+        // would show in its first second.
         await server.CollectGarbageAsync();
+        var runtimeBefore = await server.ReadRuntimeAsync();
         Measurement? window = null;
         var quiet = GeneratorQuiet.Begin();
-        await OpenLoop.RunAsync(path, ledger, text, grace, () => window = Measurement.Start(server));
+        await OpenLoop.RunAsync(path, ledger, text, grace, () => window = Measurement.Start(server.Meter));
         var generator = quiet.End();
 
-        var (cpu, gc) = await (window ?? Measurement.Start(server)).StopAsync();
+        var cpu = (window ?? Measurement.Start(server.Meter)).Stop();
+        var gc = (await server.ReadRuntimeAsync()).Since(runtimeBefore);
         var delivery = ledger.Summarize();
         var run = new PathRun(ledger, delivery, cpu, gc, generator.Collections, server.Meter.PeakRssMb);
 
@@ -35,14 +40,14 @@ public sealed record PathRun(
             $"failed {delivery.Failed}; p50 {latency.P50:F1} ms, p99 {latency.P99:F1} ms, p99.9 {latency.P999:F1} ms, max {latency.Max:F0} ms; " +
             $"server CPU {cpu.ServerCpuSeconds:F1} s, generator CPU {cpu.GeneratorCpuSeconds:F1} s over {cpu.Seconds:F1} s, " +
             $"machine {cpu.MachineBusyPercent:F0}% busy ({cpu.StealPercent:F1}% taken by the host)");
-        var perMessage = 1.0 / Math.Max(1, delivery.Received);
+        var perMessage = 1.0 / Math.Max(1, ledger.Total);
         Console.WriteLine(
-            $"    server: collections {gc.Gen0} / {gc.Gen1} / {gc.Gen2} (gen0 / gen1 / gen2), paused {gc.GcPauseMs:F0} ms, " +
+            $"    server over the whole run: collections {gc.Gen0} / {gc.Gen1} / {gc.Gen2} (gen0 / gen1 / gen2), paused {gc.GcPauseMs:F0} ms, " +
             $"{gc.AllocatedMb * 1024 * perMessage:F1} KB allocated a message; compiled {gc.JitMethods} methods ({gc.JitMs:F0} ms); " +
             $"{gc.WorkItems * perMessage:F1} thread-pool work items a message on {gc.PoolThreads} threads, " +
             $"{gc.LockContentions} lock contentions" +
             (gc.Commits > 0
-                ? $"; {gc.Commits} group commits of {delivery.Received / (double)gc.Commits:F1} writes, " +
+                ? $"; {gc.Commits} group commits of {ledger.Total / (double)gc.Commits:F1} writes, " +
                     $"{gc.CommitsOver10Ms} over 10 ms and {gc.CommitsOver25Ms} over 25 ms"
                 : ""));
         Console.WriteLine(

@@ -12,7 +12,7 @@ catch (ArgumentException error)
     Console.Error.WriteLine(error.Message);
     Console.Error.WriteLine(
         "usage: Nettiturvakoti.LoadGenerator --web-front <dll> [--backends sqlite,postgres] " +
-        "[--scenarios disksync,steady,longchat,waitingroom] [--conversations N] [--rate R] [--duration S] [--warmup S] " +
+        "[--scenarios disksync,steady,longchat,waitingroom] [--conversations N] [--rate R] [--duration S] [--warmup S] [--hold S] " +
         "[--long-messages N] [--long-rate R] [--waiting N] [--fill-connections N] [--joins N] [--takes N] [--leaves N] " +
         "[--disk-seconds S] [--server-memory-limit MB] [--json file] [--markdown file] [--section name]");
     return 2;

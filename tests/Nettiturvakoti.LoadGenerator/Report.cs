@@ -92,6 +92,13 @@ public static class Report
             md.AppendLine();
             md.AppendLine("Group commits of 50 ms or more during the chat path's run (warm-up included), as the web front logged them: " +
                 string.Join("; ", steady.Select(r => $"{r.Backend} {r.SlowCommits}" + (r.SlowestCommitMs is { } slowest ? $" (the slowest {slowest:N0} ms)" : ""))) + ".");
+            md.AppendLine();
+            md.AppendLine("The web front's collector over each whole run, warm-up included (collections, the time its threads stood paused, " +
+                "what it allocated a message), and the generator's: " +
+                string.Join("; ", steady.Select(r =>
+                    $"{r.Backend} chat path {r.ServerCollections} collections, {r.ServerGcPauseMs:0} ms, {r.ServerAllocatedKbPerMessage:0.0} KB, " +
+                    $"relay {r.BaselineServerCollections}, {r.BaselineServerGcPauseMs:0} ms, {r.BaselineServerAllocatedKbPerMessage:0.0} KB, " +
+                    $"generator {r.GeneratorCollections} and {r.BaselineGeneratorCollections} collections")) + ".");
         }
 
         var longChats = results.Where(r => r.Scenario == "long-chat").ToList();

@@ -48,6 +48,17 @@ public sealed record ScenarioResult
             GeneratorCpuS = chat.Cpu.GeneratorCpuSeconds,
             MachineCpuBusyPct = chat.Cpu.MachineBusyPercent,
             MachineCpuStealPct = chat.Cpu.StealPercent,
+            ServerGcPauseMs = chat.Server.GcPauseMs,
+            ServerCollections = chat.Server.Collections,
+            ServerAllocatedKbPerMessage = chat.Server.AllocatedMb * 1024 / Math.Max(1, chat.Ledger.Total),
+            ServerCompiledMethods = chat.Server.JitMethods,
+            GroupCommits = chat.Server.Commits,
+            GroupCommitsOver10Ms = chat.Server.CommitsOver10Ms,
+            GeneratorCollections = chat.GeneratorCollections,
+            BaselineServerGcPauseMs = baseline.Server.GcPauseMs,
+            BaselineServerCollections = baseline.Server.Collections,
+            BaselineServerAllocatedKbPerMessage = baseline.Server.AllocatedMb * 1024 / Math.Max(1, baseline.Ledger.Total),
+            BaselineGeneratorCollections = baseline.GeneratorCollections,
         };
     }
 
@@ -151,6 +162,29 @@ public sealed record ScenarioResult
     public double? BaselineMachineCpuBusyPct { get; init; }
 
     public double? BaselineMachineCpuStealPct { get; init; }
+
+    // The web front's runtime over each whole run, warm-up included, and the generator's collector.
+    public double? ServerGcPauseMs { get; init; }
+
+    public long? ServerCollections { get; init; }
+
+    public double? ServerAllocatedKbPerMessage { get; init; }
+
+    public long? ServerCompiledMethods { get; init; }
+
+    public long? GroupCommits { get; init; }
+
+    public long? GroupCommitsOver10Ms { get; init; }
+
+    public int? GeneratorCollections { get; init; }
+
+    public double? BaselineServerGcPauseMs { get; init; }
+
+    public long? BaselineServerCollections { get; init; }
+
+    public double? BaselineServerAllocatedKbPerMessage { get; init; }
+
+    public int? BaselineGeneratorCollections { get; init; }
 
     public double? ServerRssEndMb { get; init; }
 

@@ -18,6 +18,9 @@ public sealed record ServerRuntime
 
     public long Gen2 { get; init; }
 
+    /// <summary>Collections of any generation.</summary>
+    public long Collections => Gen0 + Gen1 + Gen2;
+
     public double AllocatedMb { get; init; }
 
     /// <summary>What the middle generation held after the latest collection (not a difference).</summary>

@@ -13,10 +13,13 @@ public static class SteadyScenario
         var grace = TimeSpan.FromSeconds(options.GraceSeconds);
         // The warm-up climbs to the full rate over its seconds, so that the runtime has compiled
         // the hot paths with full optimisation before the load is at its height, as in a service
-        // whose load rises over a morning rather than arriving all at once.
-        var warmup = (int)Math.Round(options.Rate * options.WarmupSeconds / 2);
+        // whose load rises over a morning rather than arriving all at once; then it holds the full
+        // rate for a few seconds, in which the thread pool, the collector's budgets and the group
+        // commit's batches find their size for it, before the measured seconds begin.
+        var ramp = (int)Math.Round(options.Rate * options.WarmupSeconds / 2);
+        var warmup = ramp + (int)Math.Round(options.Rate * options.HoldSeconds);
         var total = warmup + (int)Math.Round(options.Rate * options.DurationSeconds);
-        DeliveryLedger Timeline(int pairs) => new(pairs, total, warmup, options.Rate, rampUp: true);
+        DeliveryLedger Timeline(int pairs) => new(pairs, total, warmup, options.Rate, ramp);
 
         PathRun chat;
         StorageCheck stored;

@@ -70,7 +70,7 @@ public static class WaitingRoomScenario
         // that made it, which joins or leaves the queue's group at about the same moment).
         long waitingPages = pages.Length;
         var watching = () => Interlocked.Read(ref waitingPages);
-        var window = Measurement.Start(server);
+        var window = Measurement.Start(server.Meter);
         var joinPages = new List<HubConnection>();
         var joins = await OneAtATimeAsync(options.Joins, () => Interlocked.Read(ref queueEvents), watching, async _ =>
         {
@@ -97,7 +97,7 @@ public static class WaitingRoomScenario
             Interlocked.Decrement(ref waitingPages);
             return started;
         });
-        var (cpu, _) = await window.StopAsync();
+        var cpu = window.Stop();
         var peak = server.Meter.PeakRssMb;
         var peakPrivate = server.Meter.PeakPrivateMb;
         Report(" joins", joins);
