@@ -21,6 +21,9 @@ public sealed partial class WriteBatcher : IAsyncDisposable
 {
     private const int MaxBatch = 512;
 
+    // SQLite: the writer's page cache, in KB (64 MB).
+    private const int WriterCacheKilobytes = 65536;
+
     // Takes the write lock at once, as Microsoft.Data.Sqlite's own transactions do.
     private const string BeginSql = "BEGIN IMMEDIATE;";
     private const string CommitSql = "COMMIT;";
@@ -235,7 +238,24 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         }
     }
 
-    private async ValueTask<DbConnection> ConnectionAsync() => _connection ??= await _database.OpenAsync();
+    private async ValueTask<DbConnection> ConnectionAsync()
+    {
+        if (_connection is null)
+        {
+            _connection = await _database.OpenAsync();
+            if (_connection is SqliteConnection)
+            {
+                // Every batch inserts into the index of a thousand conversations at once; with
+                // SQLite's default 2 MB of cached pages, a busy database soon read most of them back
+                // from the file for each insert. The cache grows only as far as it is used.
+                await using var cache = _connection.CreateCommand();
+                cache.CommandText = $"PRAGMA cache_size = -{WriterCacheKilobytes};";
+                await cache.ExecuteNonQueryAsync();
+            }
+        }
+
+        return _connection;
+    }
 
     private async ValueTask CloseConnectionAsync(bool discard = false)
     {
