@@ -14,8 +14,9 @@ namespace Nettiturvakoti.Storage;
 /// </summary>
 /// <remarks>
 /// The batcher keeps one connection open for its writes and, on SQLite, each statement prepared on
-/// it, so that a batch neither takes a connection from the pool (and resets it) nor parses its SQL
-/// again. After any failure the connection is closed and the next batch opens a new one.
+/// it (<see cref="SqliteStatements"/>), so that a batch neither takes a connection from the pool
+/// (and resets it) nor parses its SQL again. After any failure the connection is closed and the
+/// next batch opens a new one.
 /// </remarks>
 public sealed partial class WriteBatcher : IAsyncDisposable
 {
@@ -36,10 +37,10 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     private readonly ILogger<WriteBatcher> _logger;
     private readonly Channel<PendingWork> _pending =
         Channel.CreateUnbounded<PendingWork>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, DbCommand> _prepared = new(StringComparer.Ordinal);
     private readonly PostgresBatch _postgres = new();
     private readonly Task _loop;
     private DbConnection? _connection;
+    private SqliteStatements? _sqlite;
 
     public WriteBatcher(ChatDatabase database, ILogger<WriteBatcher> logger)
     {
@@ -148,9 +149,9 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         try
         {
             var connection = await ConnectionAsync();
-            if (!connection.CanCreateBatch)
+            if (_sqlite is not null)
             {
-                return await RunPreparedAsync(writes);
+                return RunPrepared(_sqlite, writes);
             }
 
             return await _postgres.RunAsync(connection, [.. writes.Select(write => (write.Sql, write.Args))]);
@@ -171,58 +172,17 @@ public sealed partial class WriteBatcher : IAsyncDisposable
     // too, is begun and committed by prepared statements: Microsoft.Data.Sqlite's transaction
     // object would make two commands, each tracked by a finalizable weak reference, and a rollback
     // hook for every batch, a thousand batches a second under load.
-    private async Task<int[]> RunPreparedAsync(IReadOnlyList<PendingWrite> writes)
+    private static int[] RunPrepared(SqliteStatements statements, IReadOnlyList<PendingWrite> writes)
     {
-        await Prepared(BeginSql).ExecuteNonQueryAsync();
+        statements.Run(BeginSql, []);
         var affected = new int[writes.Count];
         for (var i = 0; i < writes.Count; i++)
         {
-            affected[i] = await Prepared(writes[i].Sql, writes[i].Args).ExecuteNonQueryAsync();
+            affected[i] = statements.Run(writes[i].Sql, writes[i].Args);
         }
 
-        await Prepared(CommitSql).ExecuteNonQueryAsync();
+        statements.Run(CommitSql, []);
         return affected;
-    }
-
-    private DbCommand Prepared(string sql, SqlArg[]? args = null)
-    {
-        args ??= [];
-        if (!_prepared.TryGetValue(sql, out var command) || !SameParameters(command.Parameters, args))
-        {
-            command?.Dispose();
-            command = _connection!.CreateCommand(sql, args);
-            _prepared[sql] = command;
-            return command;
-        }
-
-        SetValues(command.Parameters, args);
-        return command;
-    }
-
-    private static bool SameParameters(DbParameterCollection parameters, SqlArg[] args)
-    {
-        if (parameters.Count != args.Length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!string.Equals(parameters[i].ParameterName, args[i].Name, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static void SetValues(DbParameterCollection parameters, SqlArg[] args)
-    {
-        for (var i = 0; i < args.Length; i++)
-        {
-            parameters[i].Value = args[i].Value ?? DBNull.Value;
-        }
     }
 
     private async Task CheckpointNowAsync(PendingCheckpoint checkpoint)
@@ -243,7 +203,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         if (_connection is null)
         {
             _connection = await _database.OpenAsync();
-            if (_connection is SqliteConnection)
+            if (_connection is SqliteConnection sqlite)
             {
                 // Every batch inserts into the index of a thousand conversations at once; with
                 // SQLite's default 2 MB of cached pages, a busy database soon read most of them back
@@ -251,6 +211,7 @@ public sealed partial class WriteBatcher : IAsyncDisposable
                 await using var cache = _connection.CreateCommand();
                 cache.CommandText = $"PRAGMA cache_size = -{WriterCacheKilobytes};";
                 await cache.ExecuteNonQueryAsync();
+                _sqlite = new SqliteStatements(sqlite);
             }
         }
 
@@ -259,12 +220,9 @@ public sealed partial class WriteBatcher : IAsyncDisposable
 
     private async ValueTask CloseConnectionAsync(bool discard = false)
     {
-        foreach (var command in _prepared.Values)
-        {
-            await command.DisposeAsync();
-        }
-
-        _prepared.Clear();
+        // Its statements go before the connection: a pooled connection outlives this use of it.
+        _sqlite?.Dispose();
+        _sqlite = null;
         if (_connection is not null)
         {
             if (discard && _connection is SqliteConnection sqlite)

@@ -99,6 +99,74 @@ public sealed class WriteBatcherTests
         }
     }
 
+    [Fact]
+    public async Task OnSqlite_EachKindOfValue_IsReadBackAsWritten_AndABadValueFailsAloneWithAClearError()
+    {
+        var options = await TestDatabases.CreateAsync(StorageProvider.Sqlite);
+        try
+        {
+            await using var database = new ChatDatabase(Options.Create(options));
+            await using var writer = new WriteBatcher(database, NullLogger<WriteBatcher>.Instance);
+            await writer.ExecuteAsync(
+                "CREATE TABLE kinds (id BLOB PRIMARY KEY, big INTEGER, small INTEGER, tiny INTEGER, flag INTEGER, " +
+                "kind INTEGER, ratio REAL, bytes BLOB, words TEXT, absent TEXT)");
+            const string Insert =
+                "INSERT INTO kinds VALUES (@id, @big, @small, @tiny, @flag, @kind, @ratio, @bytes, @words, @absent)";
+            var id = Guid.NewGuid();
+            var good = writer.ExecuteAsync(
+                Insert,
+                new SqlArg("@id", id),
+                new SqlArg("@big", long.MaxValue),
+                new SqlArg("@small", (short)-7),
+                new SqlArg("@tiny", (byte)200),
+                new SqlArg("@flag", true),
+                new SqlArg("@kind", Party.Counsellor),
+                new SqlArg("@ratio", 0.25),
+                new SqlArg("@bytes", new byte[] { 1, 2, 3 }),
+                new SqlArg("@words", "ääkköset ja 🙂"),
+                new SqlArg("@absent", null));
+            // In the same batch: a value of a type the group commit does not store, and a name the
+            // statement does not have.
+            var badValue = writer.ExecuteAsync("INSERT INTO kinds (id, big) VALUES (@id, @big)",
+                new SqlArg("@id", Guid.NewGuid()), new SqlArg("@big", DateTime.UnixEpoch));
+            var badName = writer.ExecuteAsync("INSERT INTO kinds (id) VALUES (@id)", new SqlArg("@ide", Guid.NewGuid()));
+
+            Assert.Equal(1, await good);
+            Assert.Contains("@big is a DateTime", (await Assert.ThrowsAsync<ArgumentException>(() => badValue)).Message);
+            Assert.Contains("no parameter @ide", (await Assert.ThrowsAsync<ArgumentException>(() => badName)).Message);
+
+            // Read by Microsoft.Data.Sqlite, which binds the id the way it binds every id the
+            // project's readers look for.
+            await using var connection = await database.OpenAsync();
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT big, small, tiny, flag, kind, ratio, bytes, words, absent FROM kinds WHERE id = @id";
+            var parameter = read.CreateParameter();
+            parameter.ParameterName = "@id";
+            parameter.Value = id;
+            read.Parameters.Add(parameter);
+            await using var row = await read.ExecuteReaderAsync();
+            Assert.True(await row.ReadAsync(), "the row should be found by its id");
+            Assert.Equal(long.MaxValue, row.GetInt64(0));
+            Assert.Equal(-7, row.GetInt64(1));
+            Assert.Equal(200, row.GetInt64(2));
+            Assert.Equal(1, row.GetInt64(3));
+            Assert.Equal((long)Party.Counsellor, row.GetInt64(4));
+            Assert.Equal(0.25, row.GetDouble(5));
+            Assert.Equal(new byte[] { 1, 2, 3 }, (byte[])row.GetValue(6));
+            Assert.Equal("ääkköset ja 🙂", row.GetString(7));
+            Assert.True(await row.IsDBNullAsync(8));
+            Assert.False(await row.ReadAsync());
+
+            await using var count = connection.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM kinds";
+            Assert.Equal(1L, await count.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(options);
+        }
+    }
+
     private static async Task AssertStoredAsync(Task<bool> append) => Assert.True(await append, "the entry should have been inserted");
 
     private static ChatEntry Entry(Guid conversation, int sequence) => new(
