@@ -129,21 +129,21 @@ public sealed class WriteBatcherTests
             // statement does not have.
             var badValue = writer.ExecuteAsync("INSERT INTO kinds (id, big) VALUES (@id, @big)",
                 new SqlArg("@id", Guid.NewGuid()), new SqlArg("@big", DateTime.UnixEpoch));
-            var badName = writer.ExecuteAsync("INSERT INTO kinds (id) VALUES (@id)", new SqlArg("@ide", Guid.NewGuid()));
+            var badName = writer.ExecuteAsync(
+                "INSERT INTO kinds (id) VALUES (@id)", new SqlArg("@ide", Guid.NewGuid()));
 
             Assert.Equal(1, await good);
-            Assert.Contains("@big is a DateTime", (await Assert.ThrowsAsync<ArgumentException>(() => badValue)).Message);
-            Assert.Contains("no parameter @ide", (await Assert.ThrowsAsync<ArgumentException>(() => badName)).Message);
+            var valueError = await Assert.ThrowsAsync<ArgumentException>(() => badValue);
+            Assert.Contains("@big is a DateTime", valueError.Message);
+            var nameError = await Assert.ThrowsAsync<ArgumentException>(() => badName);
+            Assert.Contains("no parameter @ide", nameError.Message);
 
             // Read by Microsoft.Data.Sqlite, which binds the id the way it binds every id the
             // project's readers look for.
             await using var connection = await database.OpenAsync();
-            await using var read = connection.CreateCommand();
-            read.CommandText = "SELECT big, small, tiny, flag, kind, ratio, bytes, words, absent FROM kinds WHERE id = @id";
-            var parameter = read.CreateParameter();
-            parameter.ParameterName = "@id";
-            parameter.Value = id;
-            read.Parameters.Add(parameter);
+            await using var read = connection.CreateCommand(
+                "SELECT big, small, tiny, flag, kind, ratio, bytes, words, absent FROM kinds WHERE id = @id",
+                [new SqlArg("@id", id)]);
             await using var row = await read.ExecuteReaderAsync();
             Assert.True(await row.ReadAsync(), "the row should be found by its id");
             Assert.Equal(long.MaxValue, row.GetInt64(0));
