@@ -17,12 +17,25 @@ namespace Nettiturvakoti.Storage;
 /// here: an id as its text in capitals (<c>0F8FAD5B-D9CB-469F-A165-70867728950E</c>), integers and
 /// booleans as 64-bit integers, text as text. Not thread-safe: the batcher's loop is its only user.
 /// </remarks>
-internal sealed class SqliteStatements(SqliteConnection connection) : IDisposable
+internal sealed class SqliteStatements : IDisposable
 {
-    private readonly sqlite3 _database = connection.Handle
-        ?? throw new InvalidOperationException("The SQLite connection is not open.");
-
+    private readonly sqlite3 _database;
     private readonly Dictionary<string, Statement> _statements = new(StringComparer.Ordinal);
+
+    public SqliteStatements(SqliteConnection connection)
+    {
+        _database = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
+
+        // Statements run here have no Microsoft.Data.Sqlite retry loop around them: a database
+        // another connection is writing must be waited for inside SQLite. The process-wide default
+        // gives every connection this wait, but a pooled connection opened before it was installed
+        // would answer "database is locked" at once.
+        var result = raw.sqlite3_busy_timeout(_database, SqliteConnectionDefaults.BusyTimeoutMilliseconds);
+        if (result != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(result, _database);
+        }
+    }
 
     /// <summary>Runs one statement with <paramref name="args"/>; returns the rows it changed.</summary>
     public int Run(string sql, SqlArg[] args)

@@ -167,6 +167,58 @@ public sealed class WriteBatcherTests
         }
     }
 
+    [Fact]
+    public async Task OnSqlite_AConnectionThatWouldNotWait_StillWaitsForAnotherWriterInsteadOfFailing()
+    {
+        var options = await TestDatabases.CreateAsync(StorageProvider.Sqlite);
+        try
+        {
+            await using var database = new ChatDatabase(Options.Create(options));
+            await using var holder = await database.OpenAsync();
+            await using var connection = (Microsoft.Data.Sqlite.SqliteConnection)await database.OpenAsync();
+            // As a pooled connection opened before the process-wide wait was installed would be.
+            await using (var noWait = connection.CreateCommand())
+            {
+                noWait.CommandText = "PRAGMA busy_timeout = 0";
+                await noWait.ExecuteNonQueryAsync();
+            }
+
+            using var statements = new SqliteStatements(connection);
+            await using (var wait = connection.CreateCommand())
+            {
+                wait.CommandText = "PRAGMA busy_timeout";
+                Assert.Equal((long)SqliteConnectionDefaults.BusyTimeoutMilliseconds, await wait.ExecuteScalarAsync());
+            }
+
+            await using (var hold = holder.CreateCommand())
+            {
+                hold.CommandText = "BEGIN IMMEDIATE";
+                await hold.ExecuteNonQueryAsync();
+            }
+
+            var writing = Task.Run(() =>
+            {
+                statements.Run("BEGIN IMMEDIATE", []);
+                statements.Run("CREATE TABLE waited (id INTEGER)", []);
+                statements.Run("COMMIT", []);
+            });
+            await using (var release = holder.CreateCommand())
+            {
+                release.CommandText = "COMMIT";
+                await release.ExecuteNonQueryAsync();
+            }
+
+            await writing.WaitAsync(TimeSpan.FromSeconds(5));
+            await using var count = holder.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'waited'";
+            Assert.Equal(1L, await count.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(options);
+        }
+    }
+
     private static async Task AssertStoredAsync(Task<bool> append) => Assert.True(await append, "the entry should have been inserted");
 
     private static ChatEntry Entry(Guid conversation, int sequence) => new(
