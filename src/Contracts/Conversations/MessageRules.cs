@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Nettiturvakoti.Conversations;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace Nettiturvakoti.Conversations;
 /// </summary>
 public static class MessageRules
 {
+    private static readonly SearchValues<char> ClientIdChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
+
     /// <summary>Throws <see cref="ChatRuleException"/> when <paramref name="text"/> may not be stored.</summary>
     public static void CheckText(string? text)
     {
@@ -34,7 +39,7 @@ public static class MessageRules
     {
         if (string.IsNullOrEmpty(clientMessageId)
             || clientMessageId.Length > ChatLimits.MaxClientMessageIdLength
-            || !clientMessageId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            || clientMessageId.AsSpan().ContainsAnyExcept(ClientIdChars))
         {
             throw new ChatRuleException(
                 ErrorCodes.BadClientMessageId,

@@ -159,6 +159,7 @@ public abstract class ConversationGrainTests(GrainClusterFixture fixture)
     [InlineData("")]
     [InlineData("has space")]
     [InlineData("<script>")]
+    [InlineData("päivä-1")]
     [InlineData("x12345678901234567890123456789012345678901234567890123456789012345")]
     public async Task Send_BadClientMessageId_Refused(string clientMessageId)
     {
