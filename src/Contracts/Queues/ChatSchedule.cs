@@ -28,43 +28,24 @@ public static class ChatSchedule
             }
         }
 
-        return [.. chat.WeeklyHours.Where(p => p.Day == date.DayOfWeek).Select(p => new TimeRange(p.Opens, p.Closes))];
+        var hours = new List<TimeRange>(2);
+        foreach (var period in chat.WeeklyHours)
+        {
+            if (period.Day == date.DayOfWeek)
+            {
+                hours.Add(new TimeRange(period.Opens, period.Closes));
+            }
+        }
+
+        return hours;
     }
 
     /// <summary>
     /// The chat's openings on <paramref name="days"/> dates from <paramref name="from"/>, in order;
     /// openings that touch are joined into one.
     /// </summary>
-    public static IReadOnlyList<OpeningSession> Sessions(ChatDefinition chat, DateOnly from, int days)
-    {
-        var sessions = new List<OpeningSession>();
-        for (var date = from; date < from.AddDays(days); date = date.AddDays(1))
-        {
-            foreach (var range in HoursOn(chat, date).OrderBy(r => r.Opens))
-            {
-                var opens = ToInstant(date, range.Opens);
-                var closes = range.Closes == TimeOnly.MinValue
-                    ? ToInstant(date.AddDays(1), TimeOnly.MinValue)
-                    : ToInstant(date, range.Closes);
-                if (closes <= opens)
-                {
-                    continue;
-                }
-
-                if (sessions.Count > 0 && sessions[^1].Closes >= opens)
-                {
-                    var last = sessions[^1];
-                    sessions[^1] = last with { Closes = closes > last.Closes ? closes : last.Closes };
-                }
-                else
-                {
-                    sessions.Add(new OpeningSession(opens, closes));
-                }
-            }
-        }
-
-        return sessions;
-    }
+    public static IReadOnlyList<OpeningSession> Sessions(ChatDefinition chat, DateOnly from, int days) =>
+        [.. SessionsBetween(chat, from, from.AddDays(days))];
 
     /// <summary>Whether the chat is open at <paramref name="now"/>, until when, and when it next opens.</summary>
     public static ChatHoursState StateAt(ChatDefinition chat, DateTimeOffset now)
@@ -74,8 +55,10 @@ public static class ChatSchedule
             return new ChatHoursState(ChatOpenness.Closed, null, null, null);
         }
 
+        // Walked lazily: the answer is nearly always in the first day or two, and a queue asks on
+        // every change it publishes.
         var today = DateAt(now);
-        foreach (var session in Sessions(chat, today.AddDays(-1), LookAheadDays))
+        foreach (var session in SessionsBetween(chat, today.AddDays(-1), today.AddDays(LookAheadDays - 1)))
         {
             if (session.Closes <= now)
             {
@@ -93,6 +76,53 @@ public static class ChatSchedule
         }
 
         return new ChatHoursState(ChatOpenness.Closed, null, null, null);
+    }
+
+    // The openings from one date up to another, joined where they touch, produced one at a time:
+    // an opening is given out once the next one is known not to continue it.
+    private static IEnumerable<OpeningSession> SessionsBetween(ChatDefinition chat, DateOnly from, DateOnly until)
+    {
+        OpeningSession? pending = null;
+        for (var date = from; date < until; date = date.AddDays(1))
+        {
+            var hours = HoursOn(chat, date);
+            var ranges = new TimeRange[hours.Count];
+            for (var i = 0; i < ranges.Length; i++)
+            {
+                ranges[i] = hours[i];
+            }
+
+            Array.Sort(ranges, static (a, b) => a.Opens.CompareTo(b.Opens));
+            foreach (var range in ranges)
+            {
+                var opens = ToInstant(date, range.Opens);
+                var closes = range.Closes == TimeOnly.MinValue
+                    ? ToInstant(date.AddDays(1), TimeOnly.MinValue)
+                    : ToInstant(date, range.Closes);
+                if (closes <= opens)
+                {
+                    continue;
+                }
+
+                if (pending is not null && pending.Closes >= opens)
+                {
+                    pending = pending with { Closes = closes > pending.Closes ? closes : pending.Closes };
+                    continue;
+                }
+
+                if (pending is not null)
+                {
+                    yield return pending;
+                }
+
+                pending = new OpeningSession(opens, closes);
+            }
+        }
+
+        if (pending is not null)
+        {
+            yield return pending;
+        }
     }
 
     /// <summary>

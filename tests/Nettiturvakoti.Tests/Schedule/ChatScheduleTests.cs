@@ -181,6 +181,40 @@ public sealed class ChatScheduleTests
     }
 
     [Fact]
+    public void NightShift_OpeningsThatTouchAcrossMidnightAreOneSession()
+    {
+        var night = Defaults.Single(c => c.Id == "fi") with
+        {
+            AdmissionCutoffMinutes = 0,
+            WeeklyHours =
+            [
+                new OpeningPeriod(DayOfWeek.Friday, new TimeOnly(22, 0), TimeOnly.MinValue),
+                new OpeningPeriod(DayOfWeek.Saturday, new TimeOnly(0, 0), new TimeOnly(2, 0)),
+                new OpeningPeriod(DayOfWeek.Saturday, new TimeOnly(20, 0), new TimeOnly(21, 0)),
+            ],
+            SpecialHours = [],
+        };
+        var friday = new DateOnly(2027, 1, 15);
+        var saturday = friday.AddDays(1);
+
+        var lateFriday = ChatSchedule.StateAt(night, ChatSchedule.ToInstant(friday, new TimeOnly(23, 30)));
+        var earlySaturday = ChatSchedule.StateAt(night, ChatSchedule.ToInstant(saturday, new TimeOnly(1, 0)));
+        var saturdayMorning = ChatSchedule.StateAt(night, ChatSchedule.ToInstant(saturday, new TimeOnly(9, 0)));
+
+        Assert.Equal(ChatOpenness.Open, lateFriday.Openness);
+        Assert.Equal(ChatSchedule.ToInstant(saturday, new TimeOnly(2, 0)), lateFriday.ClosesAt);
+        Assert.Equal(lateFriday, earlySaturday);
+        Assert.Equal(ChatOpenness.Closed, saturdayMorning.Openness);
+        Assert.Equal(ChatSchedule.ToInstant(saturday, new TimeOnly(20, 0)), saturdayMorning.NextOpensAt);
+        Assert.Equal(
+            [
+                new OpeningSession(ChatSchedule.ToInstant(friday, new TimeOnly(22, 0)), ChatSchedule.ToInstant(saturday, new TimeOnly(2, 0))),
+                new OpeningSession(ChatSchedule.ToInstant(saturday, new TimeOnly(20, 0)), ChatSchedule.ToInstant(saturday, new TimeOnly(21, 0))),
+            ],
+            ChatSchedule.Sessions(night, friday, 2));
+    }
+
+    [Fact]
     public void Retired_ClosedWithNoNextOpening()
     {
         var state = ChatSchedule.StateAt(Defaults[0] with { Retired = true }, new DateTimeOffset(2027, 1, 13, 12, 0, 0, TimeSpan.Zero));
