@@ -168,6 +168,29 @@ public sealed class WriteBatcherTests
     }
 
     [Fact]
+    public async Task OnSqlite_TheConnectionsCommitsAreSyncedToDiskAndLogged()
+    {
+        var options = await TestDatabases.CreateAsync(StorageProvider.Sqlite);
+        try
+        {
+            await using var database = new ChatDatabase(Options.Create(options));
+            await using var connection = await database.OpenAsync();
+            await using var pragma = connection.CreateCommand();
+
+            // A send completes once its message is durable: every commit must reach the disk.
+            // FULL (2) syncs the write-ahead log on each commit; NORMAL (1) would not.
+            pragma.CommandText = "PRAGMA synchronous";
+            Assert.Equal(2L, await pragma.ExecuteScalarAsync());
+            pragma.CommandText = "PRAGMA journal_mode";
+            Assert.Equal("wal", await pragma.ExecuteScalarAsync());
+        }
+        finally
+        {
+            await TestDatabases.DropAsync(options);
+        }
+    }
+
+    [Fact]
     public async Task OnSqlite_AConnectionThatWouldNotWait_StillWaitsForAnotherWriterInsteadOfFailing()
     {
         var options = await TestDatabases.CreateAsync(StorageProvider.Sqlite);
