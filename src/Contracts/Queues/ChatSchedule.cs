@@ -16,7 +16,9 @@ public static class ChatSchedule
     public static DateOnly DateAt(DateTimeOffset instant) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Helsinki).DateTime);
 
-    /// <summary>The chat's opening hours on <paramref name="date"/>: special hours if any, else the weekly ones.</summary>
+    /// <summary>
+    /// The chat's opening hours on <paramref name="date"/>: special hours if any, else the weekly ones.
+    /// </summary>
     public static IReadOnlyList<TimeRange> HoursOn(ChatDefinition chat, DateOnly date)
     {
         for (var i = chat.SpecialHours.Count - 1; i >= 0; i--)
@@ -85,13 +87,7 @@ public static class ChatSchedule
         OpeningSession? pending = null;
         for (var date = from; date < until; date = date.AddDays(1))
         {
-            var hours = HoursOn(chat, date);
-            var ranges = new TimeRange[hours.Count];
-            for (var i = 0; i < ranges.Length; i++)
-            {
-                ranges[i] = hours[i];
-            }
-
+            TimeRange[] ranges = [.. HoursOn(chat, date)];
             Array.Sort(ranges, static (a, b) => a.Opens.CompareTo(b.Opens));
             foreach (var range in ranges)
             {

@@ -258,10 +258,14 @@ public sealed partial class WriteBatcher : IAsyncDisposable
         Message = "A batch of {Count} writes failed; retrying each write alone")]
     private static partial void LogBatchFailed(ILogger logger, int count, Exception error);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "A group commit of {Count} writes took {Milliseconds} ms")]
+    [LoggerMessage(
+        EventId = 1002, Level = LogLevel.Information,
+        Message = "A group commit of {Count} writes took {Milliseconds} ms")]
     private static partial void LogSlowCommit(ILogger logger, int count, long milliseconds);
 
-    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning, Message = "A group commit of {Count} writes took {Milliseconds} ms; is the disk or the database overloaded?")]
+    [LoggerMessage(
+        EventId = 1004, Level = LogLevel.Warning,
+        Message = "A group commit of {Count} writes took {Milliseconds} ms; is the disk or the database overloaded?")]
     private static partial void LogVerySlowCommit(ILogger logger, int count, long milliseconds);
 
     private abstract class PendingWork;

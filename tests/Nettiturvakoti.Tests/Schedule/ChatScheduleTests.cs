@@ -208,10 +208,12 @@ public sealed class ChatScheduleTests
         Assert.Equal(ChatSchedule.ToInstant(saturday, new TimeOnly(20, 0)), saturdayMorning.NextOpensAt);
         Assert.Equal(
             [
-                new OpeningSession(ChatSchedule.ToInstant(friday, new TimeOnly(22, 0)), ChatSchedule.ToInstant(saturday, new TimeOnly(2, 0))),
-                new OpeningSession(ChatSchedule.ToInstant(saturday, new TimeOnly(20, 0)), ChatSchedule.ToInstant(saturday, new TimeOnly(21, 0))),
+                new OpeningSession(At(friday, 22), At(saturday, 2)),
+                new OpeningSession(At(saturday, 20), At(saturday, 21)),
             ],
             ChatSchedule.Sessions(night, friday, 2));
+
+        static DateTimeOffset At(DateOnly date, int hour) => ChatSchedule.ToInstant(date, new TimeOnly(hour, 0));
     }
 
     [Fact]
